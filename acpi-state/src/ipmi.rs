@@ -46,82 +46,97 @@ pub const UNKNOWN: u8 = 0x2A;
 const FLAG: u8 = 0x80;
 const CODE_MASK: u8 = 0x7F;
 
-/// A system power state code (bits 6:0 of the system byte), IPMI 2.0 §20.6 request byte 1.
-///
-/// Total and lossless over 7-bit values: `SystemCode::from_bits(v).bits() == v` for every
-/// `v` in `0..=0x7F`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(from = "u8", into = "u8"))]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum SystemCode {
-    /// A named state.
-    State(SystemPowerState),
-    /// 7Fh: no change (used to change only the device state).
-    NoChange,
-    /// A value the specification reserves, kept as received (7 bits). Constructing it with a
-    /// value that has a name (say 05h) encodes that value, which then decodes as the name.
-    Reserved(u8),
-}
-
-impl SystemCode {
-    /// Decodes bits 6:0; bit 7 of `bits` is ignored.
-    pub const fn from_bits(bits: u8) -> Self {
-        let bits = bits & CODE_MASK;
-        if bits == NO_CHANGE {
-            return Self::NoChange;
+/// Defines a 7-bit IPMI state code type: a named state, 7Fh "no change", or a reserved value.
+macro_rules! state_code {
+    ($(#[$doc:meta])* $name:ident, $state:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+        #[cfg_attr(feature = "serde", serde(from = "u8", into = "u8"))]
+        #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+        pub enum $name {
+            /// A named state.
+            State($state),
+            /// 7Fh: no change (used to change only the other part of the request).
+            NoChange,
+            /// A value the specification reserves, kept as received (7 bits). Constructed with
+            /// a value that has a name (say 03h), it encodes that value, which then decodes as
+            /// the name.
+            Reserved(u8),
         }
-        match SystemPowerState::from_ipmi_code(bits) {
-            Some(s) => Self::State(s),
-            None => Self::Reserved(bits),
+
+        impl $name {
+            /// Decodes bits 6:0; bit 7 of `bits` is ignored.
+            pub const fn from_bits(bits: u8) -> Self {
+                let bits = bits & CODE_MASK;
+                if bits == NO_CHANGE {
+                    return Self::NoChange;
+                }
+                match $state::from_ipmi_code(bits) {
+                    Some(s) => Self::State(s),
+                    None => Self::Reserved(bits),
+                }
+            }
+
+            /// The 7-bit code.
+            pub const fn bits(self) -> u8 {
+                match self {
+                    Self::State(s) => s.ipmi_code(),
+                    Self::NoChange => NO_CHANGE,
+                    Self::Reserved(v) => v & CODE_MASK,
+                }
+            }
+
+            /// The named state, if this is one.
+            pub const fn state(self) -> Option<$state> {
+                match self {
+                    Self::State(s) => Some(s),
+                    _ => None,
+                }
+            }
         }
-    }
 
-    /// The 7-bit code.
-    pub const fn bits(self) -> u8 {
-        match self {
-            Self::State(s) => s.ipmi_code(),
-            Self::NoChange => NO_CHANGE,
-            Self::Reserved(v) => v & CODE_MASK,
+        impl From<u8> for $name {
+            fn from(bits: u8) -> Self {
+                Self::from_bits(bits)
+            }
         }
-    }
 
-    /// The named state, if this is one.
-    pub const fn state(self) -> Option<SystemPowerState> {
-        match self {
-            Self::State(s) => Some(s),
-            _ => None,
+        impl From<$name> for u8 {
+            fn from(c: $name) -> u8 {
+                c.bits()
+            }
         }
-    }
-}
 
-impl From<u8> for SystemCode {
-    fn from(bits: u8) -> Self {
-        Self::from_bits(bits)
-    }
-}
-
-impl From<SystemCode> for u8 {
-    fn from(c: SystemCode) -> u8 {
-        c.bits()
-    }
-}
-
-impl From<SystemPowerState> for SystemCode {
-    fn from(s: SystemPowerState) -> Self {
-        Self::State(s)
-    }
-}
-
-impl fmt::Display for SystemCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::State(s) => fmt::Display::fmt(s, f),
-            Self::NoChange => f.write_str("no change"),
-            Self::Reserved(v) => write!(f, "reserved system state code {:#04x}", v & CODE_MASK),
+        impl From<$state> for $name {
+            fn from(s: $state) -> Self {
+                Self::State(s)
+            }
         }
-    }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                match self {
+                    Self::State(s) => fmt::Display::fmt(s, f),
+                    Self::NoChange => f.write_str("no change"),
+                    Self::Reserved(v) => {
+                        write!(f, concat!("reserved ", $what, " state code {:#04x}"), v & CODE_MASK)
+                    }
+                }
+            }
+        }
+    };
 }
+
+state_code!(
+    /// A system power state code (bits 6:0 of the system byte), IPMI 2.0 §20.6 request byte 1.
+    ///
+    /// Total and lossless over 7-bit values: `SystemCode::from_bits(v).bits() == v` for every
+    /// `v` in `0..=0x7F`.
+    SystemCode,
+    SystemPowerState,
+    "system"
+);
 
 /// A device power state as IPMI names it: D0–D3 (IPMI does not split D3) or unknown.
 ///
@@ -248,80 +263,14 @@ impl FromStr for DeviceState {
     }
 }
 
-/// A device power state code (bits 6:0 of the device byte), IPMI 2.0 §20.6 request byte 2.
-///
-/// Total and lossless over 7-bit values, like [`SystemCode`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-#[cfg_attr(feature = "serde", serde(from = "u8", into = "u8"))]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub enum DeviceCode {
-    /// A named state.
-    State(DeviceState),
-    /// 7Fh: no change (used to change only the system state).
-    NoChange,
-    /// A value the specification reserves, kept as received (7 bits).
-    Reserved(u8),
-}
-
-impl DeviceCode {
-    /// Decodes bits 6:0; bit 7 of `bits` is ignored.
-    pub const fn from_bits(bits: u8) -> Self {
-        let bits = bits & CODE_MASK;
-        if bits == NO_CHANGE {
-            return Self::NoChange;
-        }
-        match DeviceState::from_ipmi_code(bits) {
-            Some(s) => Self::State(s),
-            None => Self::Reserved(bits),
-        }
-    }
-
-    /// The 7-bit code.
-    pub const fn bits(self) -> u8 {
-        match self {
-            Self::State(s) => s.ipmi_code(),
-            Self::NoChange => NO_CHANGE,
-            Self::Reserved(v) => v & CODE_MASK,
-        }
-    }
-
-    /// The named state, if this is one.
-    pub const fn state(self) -> Option<DeviceState> {
-        match self {
-            Self::State(s) => Some(s),
-            _ => None,
-        }
-    }
-}
-
-impl From<u8> for DeviceCode {
-    fn from(bits: u8) -> Self {
-        Self::from_bits(bits)
-    }
-}
-
-impl From<DeviceCode> for u8 {
-    fn from(c: DeviceCode) -> u8 {
-        c.bits()
-    }
-}
-
-impl From<DeviceState> for DeviceCode {
-    fn from(s: DeviceState) -> Self {
-        Self::State(s)
-    }
-}
-
-impl fmt::Display for DeviceCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::State(s) => fmt::Display::fmt(s, f),
-            Self::NoChange => f.write_str("no change"),
-            Self::Reserved(v) => write!(f, "reserved device state code {:#04x}", v & CODE_MASK),
-        }
-    }
-}
+state_code!(
+    /// A device power state code (bits 6:0 of the device byte), IPMI 2.0 §20.6 request byte 2.
+    ///
+    /// Total and lossless over 7-bit values, like [`SystemCode`].
+    DeviceCode,
+    DeviceState,
+    "device"
+);
 
 /// The request data of Set ACPI Power State (NetFn 06h, cmd 06h), IPMI 2.0 §20.6: exactly two
 /// bytes.

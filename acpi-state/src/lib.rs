@@ -11,14 +11,13 @@
 //! ## A BMC that tracks its host
 //!
 //! ```
-//! use acpi_state::ipmi::{SetAcpiPowerState, CMD_SET_ACPI_POWER_STATE, NETFN_APP};
+//! use acpi_state::ipmi::SetAcpiPowerState;
 //! use acpi_state::{Event, SensorAccess, SensorSupply, SystemPowerState, Tracker, Verdict};
 //!
 //! let mut host = Tracker::new();
 //! let dimm_temp = SensorSupply::main().shared_with_host();
 //!
 //! // The host's firmware sends Set ACPI Power State (NetFn 06h, cmd 06h): S2, D2.
-//! # let (netfn, cmd) = (NETFN_APP, CMD_SET_ACPI_POWER_STATE);
 //! let request = [0x82, 0x82];
 //! let update = host.apply(Event::HostSet(SetAcpiPowerState::parse(&request)?));
 //! assert_eq!(update.system.to, SystemPowerState::S2);
