@@ -128,7 +128,6 @@ fn imprecise_states() {
 
 #[test]
 fn invariants_over_all_pairs() {
-    let mut legal = 0;
     for from in S::ALL {
         for to in S::ALL {
             let r = transition(from, to);
@@ -151,13 +150,10 @@ fn invariants_over_all_pairs() {
                 assert_eq!(to, S::Override);
             }
             if let Err(e) = r {
-                assert!(!e.to_string().is_empty());
-            } else {
-                legal += 1;
+                assert_eq!((e.from, e.to), (from, to));
             }
         }
     }
-    assert!(legal > 14 && legal < 196);
 }
 
 #[test]
