@@ -104,9 +104,11 @@ impl fmt::Display for Time {
 }
 
 /// ISO 8601 UTC (`2020-07-04T04:05:20Z`) for absolute timestamps.
+#[cfg(feature = "serde")]
 #[derive(Clone, Copy)]
 pub(crate) struct Iso8601(pub u32);
 
+#[cfg(feature = "serde")]
 impl fmt::Display for Iso8601 {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let c = civil(self.0);
