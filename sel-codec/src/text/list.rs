@@ -1,8 +1,11 @@
 //! The `ipmitool sel list` line.
 
-use core::fmt;
+use core::fmt::{self, Write};
 
-use super::{Date, LINUX_PANIC_RECORD, Time, hex, panic_text};
+use super::{
+    Date, LINUX_PANIC_RECORD, Time, WriteText, buffered, dec_zero, hex, hex2, hex4_right,
+    panic_text,
+};
 use crate::record::{RECORD_LEN, Timestamp};
 use crate::tables::{SensorType, describe};
 use crate::view::SelRecordRef;
@@ -44,16 +47,23 @@ impl IpmitoolList {
 
 impl fmt::Display for IpmitoolList {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        buffered(f, self)
+    }
+}
+
+impl WriteText for IpmitoolList {
+    fn write_text<W: Write + ?Sized>(&self, w: &mut W) -> fmt::Result {
         let v = SelRecordRef::from_array(&self.raw);
-        write!(f, "{:4x} | ", v.id())?;
-        write_after_id(f, &v, None)
+        hex4_right(v.id()).write_to(w)?;
+        w.write_str(" | ")?;
+        write_after_id(w, &v, None)
     }
 }
 
 /// Everything after the record ID. `sensor_label`, when given, replaces ` #0x%02x` with
 /// ` NAME` (the `elist` form).
-pub(crate) fn write_after_id(
-    f: &mut fmt::Formatter<'_>,
+pub(crate) fn write_after_id<W: Write + ?Sized>(
+    f: &mut W,
     v: &SelRecordRef<'_>,
     sensor_label: Option<&str>,
 ) -> fmt::Result {
@@ -66,13 +76,20 @@ pub(crate) fn write_after_id(
     if rt < 0xE0 {
         let ts = Timestamp(u32::from_le_bytes([raw[3], raw[4], raw[5], raw[6]]));
         if ts.is_pre_init() {
-            write!(f, " Pre-Init  |{:010}| ", ts.0)?;
+            f.write_str(" Pre-Init  |")?;
+            dec_zero(ts.0, 10).write_to(f)?;
+            f.write_str("| ")?;
         } else {
-            write!(f, "{} | {} | ", Date(ts), Time(ts))?;
+            Date(ts).write_to(f)?;
+            f.write_str(" | ")?;
+            Time(ts).write_to(f)?;
+            f.write_str(" | ")?;
         }
     }
     if rt >= 0xC0 {
-        write!(f, "OEM record {rt:02x} | ")?;
+        f.write_str("OEM record ")?;
+        hex2(rt).write_to(f)?;
+        f.write_str(" | ")?;
         return if rt <= 0xDF {
             hex(f, raw.get(7..10).unwrap_or_default())?;
             f.write_str(" | ")?;
@@ -84,21 +101,28 @@ pub(crate) fn write_after_id(
     let st = v.sensor_type();
     f.write_str(st.ipmitool_name())?;
     match sensor_label {
-        Some(name) => write!(f, " {name}")?,
-        None if v.sensor_number() != 0 => write!(f, " #0x{:02x}", v.sensor_number())?,
+        Some(name) => {
+            f.write_char(' ')?;
+            f.write_str(name)?;
+        }
+        None if v.sensor_number() != 0 => {
+            f.write_str(" #0x")?;
+            hex2(v.sensor_number()).write_to(f)?;
+        }
         None => {}
     }
     f.write_str(" | ")?;
     if let Some(row) = describe(v.event_type(), st, v.event_data()) {
         f.write_str(row.text)?;
     }
-    write!(f, " | {}", v.direction().ipmitool_text())?;
+    f.write_str(" | ")?;
+    f.write_str(v.direction().ipmitool_text())?;
     write_memory_location(f, v)
 }
 
 /// ipmitool's memory ECC breakdown: sensor-specific memory events (type 0Ch) from sensor
 /// number 0 whose event data 3 is marked OEM get ` | CPU n DIMM m` from its two nibbles.
-fn write_memory_location(f: &mut fmt::Formatter<'_>, v: &SelRecordRef<'_>) -> fmt::Result {
+fn write_memory_location<W: Write + ?Sized>(f: &mut W, v: &SelRecordRef<'_>) -> fmt::Result {
     let ed = v.event_data();
     if v.event_type().code() == 0x6F
         && v.sensor_type() == SensorType::MEMORY

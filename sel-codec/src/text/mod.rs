@@ -75,11 +75,21 @@ pub(crate) struct Date(pub Timestamp);
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f)
+    }
+}
+
+impl Date {
+    pub(crate) fn write_to<W: Write + ?Sized>(&self, f: &mut W) -> fmt::Result {
         if self.0.is_unspecified() {
             return f.write_str("Unspecified");
         }
         let c = civil(self.0.0);
-        write!(f, "{:02}/{:02}/{:02}", c.month, c.day, c.year % 100)
+        dec2(f, c.month)?;
+        f.write_char('/')?;
+        dec2(f, c.day)?;
+        f.write_char('/')?;
+        dec2(f, c.year % 100)
     }
 }
 
@@ -90,6 +100,12 @@ pub(crate) struct Time(pub Timestamp);
 
 impl fmt::Display for Time {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_to(f)
+    }
+}
+
+impl Time {
+    pub(crate) fn write_to<W: Write + ?Sized>(&self, f: &mut W) -> fmt::Result {
         if self.0.is_unspecified() {
             return f.write_str("Unspecified");
         }
@@ -99,7 +115,13 @@ impl fmt::Display for Time {
         } else {
             "UTC"
         };
-        write!(f, "{:02}:{:02}:{:02} {}", c.hour, c.minute, c.second, zone)
+        dec2(f, c.hour)?;
+        f.write_char(':')?;
+        dec2(f, c.minute)?;
+        f.write_char(':')?;
+        dec2(f, c.second)?;
+        f.write_char(' ')?;
+        f.write_str(zone)
     }
 }
 
@@ -121,18 +143,159 @@ impl fmt::Display for Iso8601 {
 }
 
 /// Lower-case hex digits of a byte run, no separators.
-pub(crate) fn hex(f: &mut fmt::Formatter<'_>, bytes: &[u8]) -> fmt::Result {
-    bytes.iter().try_for_each(|b| write!(f, "{b:02x}"))
+pub(crate) fn hex<W: Write + ?Sized>(f: &mut W, bytes: &[u8]) -> fmt::Result {
+    bytes.iter().try_for_each(|&b| hex2(b).write_to(f))
+}
+
+// Number writers used on the hot paths instead of `write!` with width and fill flags,
+// which costs several times more per field. Each builds its digits in a small array.
+
+/// The lower-case hex digit of the low nibble.
+const fn hex_digit(n: u8) -> u8 {
+    let n = n & 0x0F;
+    if n < 10 { b'0' + n } else { b'a' + n - 10 }
+}
+
+/// Up to 10 ASCII bytes, handed to the formatter as a `&str`.
+pub(crate) struct Digits {
+    buf: [u8; 10],
+    len: usize,
+}
+
+impl Digits {
+    /// Writes the digits one `char` at a time: inlined and cheap for [`LineBuf`], and no
+    /// UTF-8 validation is needed since only ASCII digits and spaces are stored.
+    pub(crate) fn write_to<W: Write + ?Sized>(&self, w: &mut W) -> fmt::Result {
+        self.buf
+            .iter()
+            .take(self.len)
+            .try_for_each(|&b| w.write_char(char::from(b)))
+    }
+}
+
+/// Two decimal digits of a value below 100.
+pub(crate) fn dec2<W: Write + ?Sized>(w: &mut W, n: u32) -> fmt::Result {
+    w.write_char(char::from(b'0' + (n / 10 % 10) as u8))?;
+    w.write_char(char::from(b'0' + (n % 10) as u8))
+}
+
+/// `%02x`.
+pub(crate) fn hex2(b: u8) -> Digits {
+    let mut buf = [0u8; 10];
+    buf[0] = hex_digit(b >> 4);
+    buf[1] = hex_digit(b);
+    Digits { buf, len: 2 }
+}
+
+/// `%4x` for a 16-bit value: lower-case hex without leading zeros, right-aligned in 4.
+pub(crate) fn hex4_right(v: u16) -> Digits {
+    let [hi, lo] = v.to_be_bytes();
+    let digits = [hi >> 4, hi, lo >> 4, lo].map(hex_digit);
+    // Leading zero nibbles become spaces, keeping at least one digit.
+    let blanks = (v.leading_zeros() / 4).min(3) as usize;
+    let mut buf = [b' '; 10];
+    for (i, (slot, digit)) in buf.iter_mut().zip(digits).enumerate() {
+        if i >= blanks {
+            *slot = digit;
+        }
+    }
+    Digits { buf, len: 4 }
+}
+
+/// `%0Nd` for N in 1..=10 (values wider than N keep all their digits, as printf does).
+pub(crate) fn dec_zero(v: u32, width: usize) -> Digits {
+    let mut tmp = [b'0'; 10];
+    let mut n = v;
+    let mut used = 0;
+    for slot in tmp.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        n /= 10;
+        used += 1;
+        if n == 0 {
+            break;
+        }
+    }
+    let len = used.max(width.min(10));
+    let mut buf = [b'0'; 10];
+    if let (Some(dst), Some(src)) = (buf.get_mut(..len), tmp.get(10 - len..)) {
+        dst.copy_from_slice(src);
+    }
+    Digits { buf, len }
 }
 
 /// The kernel panic text of an F0h record: record bytes 6–16, up to the first NUL, as
 /// ipmitool prints it (`%.11s` from byte offset 5). Bytes 80h–FFh are written as the
 /// characters U+0080–U+00FF, so encoding the output as ISO-8859-1 gives ipmitool's bytes.
-pub(crate) fn panic_text(f: &mut fmt::Formatter<'_>, raw: &[u8; RECORD_LEN]) -> fmt::Result {
+pub(crate) fn panic_text<W: Write + ?Sized>(f: &mut W, raw: &[u8; RECORD_LEN]) -> fmt::Result {
     let text = raw.get(5..).unwrap_or_default();
     text.iter()
         .take_while(|&&b| b != 0)
         .try_for_each(|&b| f.write_char(char::from(b)))
+}
+
+/// A line assembled on the stack and handed to the formatter in one `write_str`: one
+/// dynamic call per line instead of one per field. Lines that do not fit (only possible with
+/// long caller-supplied sensor names) make `write_str` fail, and the caller then formats
+/// straight into the formatter instead.
+pub(crate) struct LineBuf {
+    buf: [u8; 256],
+    len: usize,
+}
+
+impl LineBuf {
+    pub(crate) const fn new() -> Self {
+        Self {
+            buf: [0; 256],
+            len: 0,
+        }
+    }
+
+    pub(crate) fn as_str(&self) -> Option<&str> {
+        self.buf
+            .get(..self.len)
+            .and_then(|b| core::str::from_utf8(b).ok())
+    }
+}
+
+impl Write for LineBuf {
+    #[inline]
+    fn write_char(&mut self, c: char) -> fmt::Result {
+        match u8::try_from(c) {
+            Ok(b) if b.is_ascii() => {
+                let slot = self.buf.get_mut(self.len).ok_or(fmt::Error)?;
+                *slot = b;
+                self.len += 1;
+                Ok(())
+            }
+            _ => self.write_str(c.encode_utf8(&mut [0; 4])),
+        }
+    }
+
+    #[inline]
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        let end = self.len.checked_add(s.len()).ok_or(fmt::Error)?;
+        let dst = self.buf.get_mut(self.len..end).ok_or(fmt::Error)?;
+        dst.copy_from_slice(s.as_bytes());
+        self.len = end;
+        Ok(())
+    }
+}
+
+/// Text that can be written to any `fmt::Write`, so that it can be assembled in a
+/// [`LineBuf`] with static dispatch.
+pub(crate) trait WriteText {
+    fn write_text<W: Write + ?Sized>(&self, w: &mut W) -> fmt::Result;
+}
+
+/// Formats through a [`LineBuf`] when the text fits, else directly.
+pub(crate) fn buffered<T: WriteText>(f: &mut fmt::Formatter<'_>, text: &T) -> fmt::Result {
+    let mut line = LineBuf::new();
+    if text.write_text(&mut line).is_ok() {
+        if let Some(done) = line.as_str() {
+            return f.write_str(done);
+        }
+    }
+    text.write_text(f)
 }
 
 /// Record type F0h: ipmitool prints it as a Linux kernel panic string.
