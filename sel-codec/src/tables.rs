@@ -3,8 +3,9 @@
 //! including the rows chosen by event data 2) and sensor unit names (Table 43-15).
 //!
 //! The event texts are the wording ipmitool 1.8.19 prints, so that [`crate::IpmitoolList`]
-//! matches it byte for byte; they follow the specification's wording closely and note where
-//! ipmitool's text differs from it. Severities are this crate's own classification, used for
+//! matches it byte for byte. They mostly follow the specification's wording; the places
+//! where ipmitool's choice of row departs from the specification are listed on
+//! [`SENSOR_SPECIFIC_OFFSETS`]. Severities are this crate's own classification, used for
 //! the Redfish-like JSON output.
 
 /// A sensor type code (IPMI 2.0 Table 42-3). 00h is reserved, 01h–2Ch are defined,

@@ -254,7 +254,7 @@ impl<S: SensorLookup> fmt::Display for Elist<S> {
         write_after_id(f, &v, sensor.map(|s| s.name))?;
         let (Some(conv), true) = (
             sensor.and_then(|s| s.reading),
-            v.record_type() < 0xC0 && v.record_type() != 0xF0 && v.event_type().code() == 0x01,
+            v.record_type() < 0xC0 && v.event_type().code() == 0x01,
         ) else {
             return Ok(());
         };

@@ -300,3 +300,50 @@ pub(crate) fn buffered<T: WriteText>(f: &mut fmt::Formatter<'_>, text: &T) -> fm
 
 /// Record type F0h: ipmitool prints it as a Linux kernel panic string.
 pub(crate) const LINUX_PANIC_RECORD: u8 = 0xF0;
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::indexing_slicing)]
+mod tests {
+    use super::civil;
+
+    /// Every day a `u32` timestamp can reach (1970-01-01 to 2106-02-07), checked against
+    /// a plain day-by-day calendar walk.
+    #[test]
+    fn civil_matches_a_calendar_walk() {
+        let (mut year, mut month, mut day, mut yday) = (1970u32, 1u32, 1u32, 1u32);
+        for days in 0..=(u32::MAX / 86_400) {
+            let c = civil(days * 86_400);
+            assert_eq!(
+                (c.year, c.month, c.day, c.yday),
+                (year, month, day, yday),
+                "day {days}"
+            );
+            assert_eq!((c.hour, c.minute, c.second), (0, 0, 0));
+            let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            let len = [
+                31,
+                if leap { 29 } else { 28 },
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ];
+            day += 1;
+            yday += 1;
+            if day > len[month as usize - 1] {
+                day = 1;
+                month += 1;
+                if month > 12 {
+                    (month, year, yday) = (1, year + 1, 1);
+                }
+            }
+        }
+        assert_eq!(civil(u32::MAX).year, 2106);
+    }
+}
