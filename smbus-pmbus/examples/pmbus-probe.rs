@@ -1,2 +1,132 @@
-//! (being written)
-fn main() {}
+//! `pmbus-probe`: identity, telemetry and status of a PMBus device on a Linux I2C bus.
+//!
+//! ```text
+//! pmbus-probe /dev/i2c-N ADDR [--device NAME] [--pec]
+//! ```
+//!
+//! ADDR is the 7-bit address in hex (the blade PSU of our field notes answers at 38h; CRPS
+//! supplies at 58h–59h). NAME is one of crps (default), adm1272, adm1275, ina233, tps546b24a,
+//! isl68224. `--pec` turns packet error checking on (descriptions of devices known to support
+//! it turn it on already).
+//!
+//! Nothing is written to the device except `PAGE` on multi-page devices: it reads
+//! `PMBUS_REVISION`, the `MFR_*` strings, every sensor of the description, and the status
+//! registers `STATUS_WORD` points at, and prints the faults and the IPMI power-supply offsets
+//! (sensor type 08h) a BMC would log for them.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::process::ExitCode;
+
+use smbus_pmbus::device::{Description, PmbusDevice, catalog};
+use smbus_pmbus::smbus::{Config, Smbus};
+
+const USAGE: &str = "usage: pmbus-probe /dev/i2c-N ADDR [--device NAME] [--pec]\n\
+  NAME: crps (default), adm1272, adm1275, ina233, tps546b24a, isl68224";
+
+fn device_by_name(name: &str) -> Option<Description> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "crps" => catalog::CRPS_PSU,
+        "adm1272" => catalog::ADM1272,
+        "adm1275" => catalog::ADM1275,
+        "ina233" => catalog::INA233,
+        "tps546b24a" => catalog::TPS546B24A,
+        "isl68224" => catalog::ISL68224,
+        _ => return None,
+    })
+}
+
+fn run() -> Result<(), String> {
+    let mut args = std::env::args().skip(1);
+    let (Some(path), Some(addr)) = (args.next(), args.next()) else {
+        return Err(String::new());
+    };
+    let addr = u8::from_str_radix(addr.trim_start_matches("0x"), 16)
+        .ok()
+        .filter(|a| *a <= 0x7F)
+        .ok_or(format!("bad 7-bit address {addr}"))?;
+    let mut description = catalog::CRPS_PSU;
+    let mut pec = false;
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--device" => {
+                let name = args.next().ok_or("--device needs a NAME")?;
+                description = device_by_name(&name).ok_or(format!("unknown device {name}"))?;
+            }
+            "--pec" => pec = true,
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    let bus = smbus_pmbus::linux::open(&path).map_err(|e| format!("{path}: {e}"))?;
+    let config = Config::new().with_pec(pec || description.pec);
+    let mut dev = PmbusDevice::from_smbus(Smbus::with_config(bus, config), addr, description);
+
+    println!(
+        "{} at {addr:02X}h on {path} (PEC {})",
+        description.name,
+        if config.pec { "on" } else { "off" }
+    );
+    let id = dev.identity().map_err(|e| format!("identity: {e}"))?;
+    match id.revision {
+        Some(r) => println!("  PMBUS_REVISION  {:02X}h", r.0),
+        None => println!("  PMBUS_REVISION  (not implemented)"),
+    }
+    for (name, value) in [
+        ("MFR_ID", id.mfr_id),
+        ("MFR_MODEL", id.mfr_model),
+        ("MFR_REVISION", id.mfr_revision),
+        ("MFR_LOCATION", id.mfr_location),
+        ("MFR_DATE", id.mfr_date),
+        ("MFR_SERIAL", id.mfr_serial),
+    ] {
+        if let Some(v) = value {
+            println!("  {name:<15} {v}");
+        }
+    }
+    println!("telemetry:");
+    for sensor in description.sensors {
+        match dev.read_sensor(*sensor) {
+            Ok(r) => println!("  page {} {:<6} {r}", r.page, r.quantity.label()),
+            Err(e) => println!(
+                "  page {} {:<6} error: {e}",
+                sensor.page,
+                sensor.quantity.label()
+            ),
+        }
+    }
+    println!("status:");
+    for page in 0..description.pages {
+        let s = dev
+            .status(page)
+            .map_err(|e| format!("status page {page}: {e}"))?;
+        println!("  page {page} STATUS_WORD {:04X}h", s.word.bits());
+        for fault in s.faults() {
+            println!("    {fault}");
+        }
+        for offset in s.ipmi_offsets().iter() {
+            println!(
+                "    IPMI power supply offset {:02X}h: {offset:?}",
+                offset as u8
+            );
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(msg) if msg.is_empty() => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(msg) => {
+            eprintln!("pmbus-probe: {msg}");
+            ExitCode::from(1)
+        }
+    }
+}

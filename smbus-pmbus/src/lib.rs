@@ -14,6 +14,8 @@ pub mod capture;
 pub mod command;
 pub mod device;
 pub mod format;
+#[cfg(feature = "std")]
+pub mod linux;
 pub mod pec;
 pub mod smbus;
 pub mod status;
