@@ -7,7 +7,7 @@
 use core::fmt::{self, Write};
 
 use libfuzzer_sys::fuzz_target;
-use smbus_pmbus::capture::{Decoder, Direction, SigrokParser, parse_line};
+use smbus_pmbus::capture::{Decoder, SigrokParser, parse_line};
 use smbus_pmbus::device::catalog;
 
 /// Counts what was written; keeps the first bytes.
@@ -50,6 +50,13 @@ fn render(d: impl fmt::Display, address: u8) {
     );
 }
 
+/// Whether the first token of a line is the R/W marker rather than the address.
+fn hex_free_marker(token: &str) -> bool {
+    ["r", "read", "w", "write"]
+        .iter()
+        .any(|m| token.eq_ignore_ascii_case(m))
+}
+
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let mut decoder = Decoder::new();
@@ -62,15 +69,20 @@ fuzz_target!(|data: &[u8]| {
         tokens_total += line.split(|c: char| c.is_whitespace() || c == ',').count();
         if let Ok(Some(t)) = parse_line(line) {
             assert!(t.address() <= 0x7F);
-            let tokens = line
+            let tokens: Vec<&str> = line
                 .split('#')
                 .next()
                 .unwrap_or("")
                 .split(|c: char| c.is_whitespace() || c == ',')
                 .filter(|s| !s.is_empty())
-                .count();
-            let marker = usize::from(t.direction() != Direction::Unspecified);
-            assert_eq!(t.written().len() + t.read().len() + 1 + marker, tokens);
+                .collect();
+            let separators = tokens.iter().filter(|s| **s == "/" || **s == "|").count();
+            assert!(separators <= 1);
+            let marker = usize::from(tokens.len() > 1 && hex_free_marker(tokens[0]));
+            assert_eq!(
+                t.written().len() + t.read().len() + 1 + marker + separators,
+                tokens.len()
+            );
             let d = decoder.decode(&t);
             render(d, t.address());
         }

@@ -414,7 +414,7 @@ fn split_write<'a>(
         _ => None,
     };
     let Some(data_len) = data_len else {
-        return (Some(rest), PecVerdict::Absent);
+        return device_defined(rest, |data| write_pec(address, command_bytes, data));
     };
     match (rest.get(..data_len), rest.get(data_len..)) {
         (Some(data), Some(tail)) => {
@@ -441,7 +441,7 @@ fn split_read<'a>(
         _ => None,
     };
     let Some(data_len) = data_len else {
-        return (Some(read), PecVerdict::Absent);
+        return device_defined(read, |data| read_pec(address, written, data));
     };
     match (read.get(..data_len), read.get(data_len..)) {
         (Some(data), Some(tail)) => {
@@ -449,6 +449,17 @@ fn split_read<'a>(
             (Some(strip_count(data, length, protocol)), verdict)
         }
         _ => (None, PecVerdict::Absent),
+    }
+}
+
+/// Data of a length the specification leaves to the device: a last byte that is the PEC of the
+/// others is taken as the PEC (and said so); otherwise every byte is data.
+fn device_defined(bytes: &[u8], pec_of: impl FnOnce(&[u8]) -> u8) -> (Option<&[u8]>, PecVerdict) {
+    match bytes.split_last() {
+        Some((&last, data)) if !data.is_empty() && pec_of(data) == last => {
+            (Some(data), PecVerdict::Matches)
+        }
+        _ => (Some(bytes), PecVerdict::Absent),
     }
 }
 
@@ -484,6 +495,9 @@ pub enum PecVerdict {
     Extra(usize),
     /// A line without R/W whose trailing byte is a PEC for neither a read nor a write.
     Unmatched(u8),
+    /// The command's length is device-defined, and the last byte is the PEC of the others, so it
+    /// was taken as the PEC (a 1-in-256 chance that it is data that happens to match).
+    Matches,
 }
 
 /// Something about the transaction that does not fit the command.
@@ -738,6 +752,9 @@ impl fmt::Display for Decoded<'_> {
                 )
             }
             PecVerdict::Extra(n) => write!(f, "  ({n} bytes more than the command carries)"),
+            PecVerdict::Matches => {
+                f.write_str("  PEC ok (device-defined length: last byte taken as PEC)")
+            }
             PecVerdict::Unmatched(received) => {
                 write!(
                     f,

@@ -5,8 +5,11 @@
 //! - **Hex lines** ([`parse_line`]): `[R|W] ADDR CMD b0 b1 ... [PEC]`, hex bytes as a logic
 //!   analyzer or `i2ctransfer` shows them (`0x` prefixes and commas allowed, `#` starts a
 //!   comment). `ADDR` is the 7-bit address. `W` means every byte after the address was written
-//!   by the host; `R` means the host wrote `CMD` and read the rest after a repeated start. With
-//!   no marker the direction is left to the decoder, which infers it from the command table.
+//!   by the host; `R` means the host wrote `CMD` and read the rest after a repeated start (for
+//!   an extended command the second command byte, and for a block process call such as `QUERY`
+//!   the written block, are taken as written too). A `/` makes the split explicit:
+//!   `58 1A 01 88 / 01 B0` is "wrote 1A 01 88, then read 01 B0". With no marker the direction
+//!   is left to the decoder, which infers it from the command table and the PEC.
 //! - **sigrok's I2C decoder output** ([`SigrokParser`]): the annotation lines that
 //!   `sigrok-cli -P i2c` prints (`i2c-1: Start`, `i2c-1: Address write: 58`,
 //!   `i2c-1: Data write: 8B`, `i2c-1: Start repeat`, `i2c-1: Address read: 58`,
@@ -25,6 +28,8 @@
 //! ```
 
 use core::fmt;
+
+use crate::command::CommandCode;
 
 mod decode;
 
@@ -175,6 +180,11 @@ pub enum CaptureError {
     },
     /// A sigrok data byte with no address before it in the same transaction.
     DataWithoutAddress,
+    /// A second `/`, or a `/` on a `W` line.
+    UnexpectedSeparator {
+        /// Column of the separator.
+        column: usize,
+    },
 }
 
 impl fmt::Display for CaptureError {
@@ -189,6 +199,12 @@ impl fmt::Display for CaptureError {
                 write!(
                     f,
                     "column {column}: more than {MAX_PART_LEN} bytes in one transaction part"
+                )
+            }
+            Self::UnexpectedSeparator { column } => {
+                write!(
+                    f,
+                    "column {column}: unexpected '/' (one is allowed, and not on a W line)"
                 )
             }
             Self::DataWithoutAddress => {
@@ -268,15 +284,20 @@ pub fn parse_line(line: &str) -> Result<Option<Transaction>, CaptureError> {
         return Err(CaptureError::AddressOutOfRange { address });
     }
     let mut t = Transaction::new(address, direction);
-    let mut first = true;
+    let mut separated = false;
     for (column, token) in toks {
+        if token == "/" || token == "|" {
+            if separated || direction == Direction::Write {
+                return Err(CaptureError::UnexpectedSeparator { column });
+            }
+            separated = true;
+            t.direction = Direction::WriteRead;
+            continue;
+        }
         let byte = hex_byte(token).ok_or(CaptureError::NotHexByte { column })?;
-        let part = if first || direction != Direction::WriteRead {
-            &mut t.write
-        } else {
-            &mut t.read
-        };
-        first = false;
+        let to_read = separated
+            || (direction == Direction::WriteRead && t.write.len >= write_part_len(t.written()));
+        let part = if to_read { &mut t.read } else { &mut t.write };
         if !part.push(byte) {
             return Err(CaptureError::TooLong { column });
         }
@@ -285,6 +306,23 @@ pub fn parse_line(line: &str) -> Result<Option<Transaction>, CaptureError> {
         return Err(CaptureError::MissingCommand);
     }
     Ok(Some(t))
+}
+
+/// How many bytes the host writes before the repeated start, for an `R` line without `/`:
+/// the command code, the second byte of an extended command (FEh/FFh prefix), and for a block
+/// process call (`QUERY`, `COEFFICIENTS`, `PAGE_PLUS_READ`, …) the written block with its count.
+fn write_part_len(written: &[u8]) -> usize {
+    let Some((&code, rest)) = written.split_first() else {
+        return 1;
+    };
+    let command = CommandCode(code);
+    if command.is_extended() {
+        2
+    } else if command.info().read == crate::command::Transaction::BlockProcessCall {
+        rest.first().map_or(2, |&count| 2 + usize::from(count))
+    } else {
+        1
+    }
 }
 
 /// Groups sigrok `-P i2c` annotation lines into transactions.
