@@ -109,5 +109,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = dev.identity().map(|id| id.mfr_id.map(|s| s.to_string()));
     let _ = dev.energy();
     let _ = dev.probe(smbus_pmbus::command::CommandCode::READ_VCAP);
-    let _ = dev.set_output(flags & 4 != 0);
+    let _ = dev.set_output(0, flags & 4 != 0);
+    let _ = dev.write_operation(0, smbus_pmbus::command::Operation(flags));
+    let _ = dev.clear_faults(0, smbus_pmbus::status::ClearFaults::All);
 });

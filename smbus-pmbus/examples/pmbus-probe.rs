@@ -9,10 +9,15 @@
 //! isl68224. `--pec` turns packet error checking on (descriptions of devices known to support
 //! it turn it on already).
 //!
-//! Nothing is written to the device except `PAGE` on multi-page devices: it reads
-//! `PMBUS_REVISION`, the `MFR_*` strings, every sensor of the description, and the status
-//! registers `STATUS_WORD` points at, and prints the faults and the IPMI power-supply offsets
-//! (sensor type 08h) a BMC would log for them.
+//! Nothing is written to the device except `PAGE` on multi-page devices, unless `--init` is
+//! given: it reads `PMBUS_REVISION`, the `MFR_*` strings the description lists, every sensor
+//! of the description, and the status registers `STATUS_WORD` points at, and prints the faults
+//! and the IPMI power-supply offsets (sensor type 08h) a BMC would log for them.
+//!
+//! `--init` writes the description's setup word first (the INA233's calibration: without it
+//! an INA233 reads 0 A and 0 W). The ADM1272/ADM1275/INA233 descriptions assume a 1 mΩ (2 mΩ
+//! for the INA233) shunt and the ranges printed in the header; other boards need their own
+//! description (`catalog::adm1272(..)`, `catalog::ina233(..)`).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -25,7 +30,7 @@ use std::process::ExitCode;
 use smbus_pmbus::device::{Description, PmbusDevice, catalog};
 use smbus_pmbus::smbus::{Config, Smbus};
 
-const USAGE: &str = "usage: pmbus-probe /dev/i2c-N ADDR [--device NAME] [--pec]\n\
+const USAGE: &str = "usage: pmbus-probe /dev/i2c-N ADDR [--device NAME] [--pec] [--init]\n\
   NAME: crps (default), adm1272, adm1275, ina233, tps546b24a, isl68224";
 
 fn device_by_name(name: &str) -> Option<Description> {
@@ -51,13 +56,16 @@ fn run() -> Result<(), String> {
         .ok_or(format!("bad 7-bit address {addr}"))?;
     let mut description = catalog::CRPS_PSU;
     let mut pec = false;
+    let mut init = false;
+    let mut name = String::from("crps");
     while let Some(a) = args.next() {
         match a.as_str() {
             "--device" => {
-                let name = args.next().ok_or("--device needs a NAME")?;
+                name = args.next().ok_or("--device needs a NAME")?;
                 description = device_by_name(&name).ok_or(format!("unknown device {name}"))?;
             }
             "--pec" => pec = true,
+            "--init" => init = true,
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -70,6 +78,17 @@ fn run() -> Result<(), String> {
         description.name,
         if config.pec { "on" } else { "off" }
     );
+    match name.to_ascii_lowercase().as_str() {
+        "adm1272" => println!("  assuming 100 V range, 30 mV sense range, 1 mΩ shunt"),
+        "adm1275" => println!("  assuming 20 V range, 1 mΩ shunt, VIN monitored"),
+        "ina233" => println!("  assuming a 2 mΩ shunt and a 1 mA current LSB"),
+        _ => {}
+    }
+    if init {
+        dev.init().map_err(|e| format!("init: {e}"))?;
+    } else if description.setup.is_some() {
+        println!("  setup word not written (no --init): readings that depend on it are invalid");
+    }
     let id = dev.identity().map_err(|e| format!("identity: {e}"))?;
     match id.revision {
         Some(r) => println!("  PMBUS_REVISION  {:02X}h", r.0),

@@ -15,7 +15,7 @@
 //! | [`status`] | STATUS_WORD … STATUS_FANS_3_4 as bitflags, fault summaries, clearing, IPMI power-supply offsets |
 //! | [`device`] | [`Psu`]/[`Regulator`] (one driver, [`device::PmbusDevice`]) and six real devices described as data |
 //! | [`capture`] | decoding of captured transactions (hex lines, sigrok output): the `pmbus-decode` example |
-//! | `linux` | (feature `std`) the Linux `/dev/i2c-N` bus, for the `pmbus-probe` example |
+//! | `linux` | (feature `std`, Linux) the `/dev/i2c-N` bus, for the `pmbus-probe` example |
 //!
 //! ```
 //! # use embedded_hal_mock::eh1::i2c::{Mock, Transaction};
@@ -46,7 +46,7 @@
 //! ## Features
 //! - `async`: `SmbusAsync` and `PmbusDeviceAsync` (`PsuAsync`, `RegulatorAsync`) over
 //!   embedded-hal-async, generated from the same source as the blocking API, which stays.
-//! - `std`: the `linux` module (`/dev/i2c-N` through linux-embedded-hal).
+//! - `std`: the `linux` module (`/dev/i2c-N` through `I2C_RDWR`, Linux and Android only).
 //! - `sel-codec`: conversions from [`status::IpmiPsuOffset`] to `sel_codec::PsuEvent`, to log PSU
 //!   faults in an IPMI SEL.
 //! - `defmt`: `defmt::Format` for the value and status types.
@@ -60,7 +60,7 @@ pub mod capture;
 pub mod command;
 pub mod device;
 pub mod format;
-#[cfg(feature = "std")]
+#[cfg(all(feature = "std", any(target_os = "linux", target_os = "android")))]
 pub mod linux;
 pub mod pec;
 pub mod smbus;

@@ -242,6 +242,12 @@ fn vout_mode_every_byte() {
         };
         assert_eq!(mode.mode(), expected, "{raw:02X}");
         let c = Coefficients { m: 1, b: 0, r: 0 };
+        // FFh is what a device without VOUT_MODE returns: no format.
+        if raw == 0xFF {
+            assert!(mode.is_unimplemented());
+            assert_eq!(mode.format(Some(c), Some(VidMode::Vr12)), None);
+            continue;
+        }
         let format = mode.format(Some(c), Some(VidMode::Vr12)).unwrap();
         match expected {
             VoutModeKind::Linear { exponent } => {
@@ -973,4 +979,40 @@ fn energy_average_power() {
         d.average_power_scaled(&c, 19),
         Err(DecodeError::TooManyDecimals)
     );
+}
+
+/// The f32 fast path (reciprocal multiplication in f64) against the exact division, rounded to
+/// f32, for every raw value of the coefficient sets of the described devices and a few more.
+#[test]
+fn direct_f32_fast_path_matches_division() {
+    let sets = [
+        (4062, 0, -2),
+        (663, 20480, -1),
+        (10535, 0, -3),
+        (6770, 0, -2),
+        (1326, 20480, -1),
+        (8, 0, 2),
+        (10000, 0, -1),
+        (4000, 0, -2),
+        (42, 31871, -1),
+        (807, 20475, -1),
+        (19199, 0, -2),
+        (1, 0, 3),
+        (-300, -1000, -1),
+        (13332, 0, -1),
+        (5333, 0, -2),
+    ];
+    for (m, b, r) in sets {
+        let c = Coefficients { m, b, r };
+        let p = 10f64.powi(i32::from(r.unsigned_abs()));
+        for raw in 0..=u16::MAX {
+            let y = f64::from(raw as i16);
+            let (num, den) = if r < 0 {
+                (y * p - f64::from(b), f64::from(m))
+            } else {
+                (y - f64::from(b) * p, f64::from(m) * p)
+            };
+            assert_eq!(c.decode_f32(raw), Ok((num / den) as f32), "{c:?} {raw:04X}");
+        }
+    }
 }

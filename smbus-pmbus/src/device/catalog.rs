@@ -23,8 +23,8 @@
 //! ```
 
 use super::{
-    Description, DeviceKind, DirectClass, DirectTable, Encoding, EnergyMeter, Quantity, Sensor,
-    SetupWrite,
+    Description, DeviceKind, DirectClass, DirectTable, Encoding, EnergyMeter, OptionalCommands,
+    Quantity, Sensor, SetupWrite,
 };
 use crate::command::CommandCode;
 use crate::format::Coefficients;
@@ -32,18 +32,38 @@ use crate::format::Coefficients;
 const fn coeff(m: i32, b: i32, r: i8) -> Coefficients {
     // Keep m within the 16 bits PMBus gives it (Part II §7.4): a large m (a big shunt) is
     // divided by 10 and R raised by one, which keeps X = (Y·10^-R − b)/m the same up to the
-    // rounding of m. b is divided with it.
-    let (mut m, mut b, mut r) = (m, b, r);
-    while m > i16::MAX as i32 || m < i16::MIN as i32 {
-        m /= 10;
-        b /= 10;
+    // rounding of m and b (both rounded to nearest). m = 0 (a zero shunt) stays 0: decoding
+    // then fails with a typed error instead of giving a number.
+    let (mut m, mut b, mut r) = (m as i64, b as i64, r);
+    while m > i16::MAX as i64 || m < i16::MIN as i64 || b > i16::MAX as i64 || b < i16::MIN as i64 {
+        m = div_round(m, 10);
+        b = div_round(b, 10);
         r += 1;
     }
-    // The loop leaves m and b within i16 (b is checked by the callers' datasheet values).
     Coefficients {
         m: m as i16,
         b: b as i16,
         r,
+    }
+}
+
+/// `n / d` rounded to nearest, ties away from zero (`d > 0`).
+const fn div_round(n: i64, d: i64) -> i64 {
+    if n >= 0 {
+        (n + d / 2) / d
+    } else {
+        (n - d / 2) / d
+    }
+}
+
+/// `per_milliohm · shunt[µΩ] / 1000`, rounded, saturating at `i32` (a datasheet coefficient
+/// given per mΩ of sense resistor, for the board's shunt).
+const fn per_shunt(per_milliohm: i64, shunt_micro_ohm: u32) -> i32 {
+    let v = div_round(per_milliohm.saturating_mul(shunt_micro_ohm as i64), 1000);
+    if v > i32::MAX as i64 {
+        i32::MAX
+    } else {
+        v as i32
     }
 }
 
@@ -119,6 +139,13 @@ pub const CRPS_PSU: Description = Description {
     vid: None,
     energy: None,
     status_registers: VOUT | IOUT | INPUT | TEMPERATURE | CML | FANS_1_2 | MFR,
+    optional: OptionalCommands::QUERY
+        .union(OptionalCommands::PMBUS_REVISION)
+        .union(OptionalCommands::ON_OFF_CONFIG)
+        .union(OptionalCommands::MFR_ID)
+        .union(OptionalCommands::MFR_MODEL)
+        .union(OptionalCommands::MFR_REVISION)
+        .union(OptionalCommands::MFR_SERIAL),
     pec: false,
     setup: None,
 };
@@ -135,16 +162,17 @@ pub struct Adm1272Config {
 }
 
 /// The ADM1272 hot-swap controller (ADI), whose DIRECT coefficients depend on the voltage
-/// range, the current-sense range and the shunt (ADM1272 datasheet, "PMBus direct format
-/// conversion" table: V 6770 or 4062 with R −2; I 1326 or 663 per mΩ with b 20480, R −1; P per
-/// range pair; temperature 42, b 31871, R −1). `READ_EIN` accumulates PIN samples and rolls over
+/// range, the current-sense range and the shunt. The values are those of the datasheet's
+/// direct-format table as Linux `adm1275.c` and QEMU's ADM1272 model carry them (we did not
+/// have the datasheet text): V 6770 or 4062 with R −2; I 1326 or 663 per mΩ with b 20480, R −1;
+/// P per range pair; temperature 42, b 31871, R −1. `READ_EIN` accumulates PIN samples and rolls over
 /// after 7FFFh.
 ///
 /// `init()` writes nothing: `PMON_CONFIG` (D4h) must enable VOUT and temperature sampling for
 /// those readings to move (it is a board decision: write it through
 /// [`PmbusDevice::smbus`](super::PmbusDevice::smbus)).
 pub const fn adm1272(config: Adm1272Config) -> Description {
-    let shunt = config.shunt_micro_ohm as i64;
+    let shunt = config.shunt_micro_ohm;
     let v = if config.range_100v {
         coeff(4062, 0, -2)
     } else {
@@ -157,8 +185,8 @@ pub const fn adm1272(config: Adm1272Config) -> Description {
         (false, true) => (17561, -3),
         (true, true) => (10535, -3),
     };
-    let i = coeff(clamp_i32(i_per_mohm * shunt / 1000), 20480, -1);
-    let p = coeff(clamp_i32(p_per_mohm * shunt / 1000), 0, p_r);
+    let i = coeff(per_shunt(i_per_mohm, shunt), 20480, -1);
+    let p = coeff(per_shunt(p_per_mohm, shunt), 0, p_r);
     Description {
         name: "ADM1272",
         kind: DeviceKind::HotSwapController,
@@ -180,6 +208,11 @@ pub const fn adm1272(config: Adm1272Config) -> Description {
             power: Encoding::Direct(DirectClass::Power),
         }),
         status_registers: VOUT | IOUT | INPUT | TEMPERATURE | CML | MFR,
+        optional: OptionalCommands::PMBUS_REVISION
+            .union(OptionalCommands::MFR_ID)
+            .union(OptionalCommands::MFR_MODEL)
+            .union(OptionalCommands::MFR_REVISION)
+            .union(OptionalCommands::MFR_DATE),
         pec: true,
         setup: None,
     }
@@ -202,7 +235,7 @@ pub const fn adm1275(range_20v: bool, shunt_micro_ohm: u32, monitor_vout: bool) 
     } else {
         coeff(6720, 0, -1)
     };
-    let i = coeff(clamp_i32(807 * shunt_micro_ohm as i64 / 1000), 20475, -1);
+    let i = coeff(per_shunt(807, shunt_micro_ohm), 20475, -1);
     Description {
         name: "ADM1275",
         kind: DeviceKind::HotSwapController,
@@ -223,6 +256,9 @@ pub const fn adm1275(range_20v: bool, shunt_micro_ohm: u32, monitor_vout: bool) 
         vid: None,
         energy: None,
         status_registers: VOUT | IOUT | INPUT | CML | MFR,
+        optional: OptionalCommands::PMBUS_REVISION
+            .union(OptionalCommands::MFR_ID)
+            .union(OptionalCommands::MFR_MODEL),
         pec: true,
         setup: None,
     }
@@ -233,13 +269,16 @@ pub const ADM1275: Description = adm1275(true, 1000, false);
 
 /// The INA233 current and power monitor (TI): bus voltage m 8, R 2 (1.25 mV); current and
 /// power from the calibration (INA233 datasheet, "Programming the calibration register":
-/// `MFR_CALIBRATION` = 0.00512 / (Current_LSB · R_shunt), current m = 1/Current_LSB, power m =
-/// 1/(25 · Current_LSB), both scaled by powers of ten into 16 bits). `init()` writes the
-/// calibration. `READ_EIN` accumulates power samples and rolls over after FFFFh.
+/// `MFR_CALIBRATION` = 0.00512 / (Current_LSB · R_shunt)). `init()` writes the calibration.
+/// `READ_EIN` accumulates power samples and rolls over after FFFFh.
 ///
-/// `current_lsb_micro_amp` must be at least 1 and the calibration must fit 15 bits; values that
-/// do not are clamped to the nearest that does (a debug assertion in a `const` would fail the
-/// build instead; here the clamped value is documented behaviour).
+/// The coefficients are derived from the calibration actually written, not from the requested
+/// LSB, so they always match what the device measures: the calibration is the datasheet's
+/// formula truncated, then kept within 1..=7FFFh (a requested LSB too small for the shunt gives
+/// 7FFFh and a coarser real LSB; the coefficients follow). Current: m·10^R = CAL·R_shunt[µΩ] /
+/// 5120 counts per ampere; power: 1/25 of that per watt. They are written with as many
+/// significant digits as fit 16 bits, so the 1 mA example reads m = 10000, R = −1 where the
+/// datasheet writes m = 1000, R = 0: the same scale.
 pub const fn ina233(current_lsb_micro_amp: u32, shunt_micro_ohm: u32) -> Description {
     let lsb = if current_lsb_micro_amp == 0 {
         1
@@ -252,8 +291,16 @@ pub const fn ina233(current_lsb_micro_amp: u32, shunt_micro_ohm: u32) -> Descrip
         shunt_micro_ohm as i64
     };
     // 0.00512 / (lsb[A] · shunt[Ω]) = 5_120_000_000 / (lsb[µA] · shunt[µΩ]) (datasheet eq. 2).
-    let cal = 5_120_000_000i64 / (lsb * shunt);
-    let cal = if cal > 0x7FFF { 0x7FFF } else { cal };
+    let cal = 5_120_000_000i64 / lsb.saturating_mul(shunt);
+    let cal = if cal > 0x7FFF {
+        0x7FFF
+    } else if cal < 1 {
+        1
+    } else {
+        cal
+    };
+    // Counts per ampere = CAL · shunt[µΩ] / 5120; per watt, / 128000 (= 5120 · 25).
+    let per_amp = cal * shunt;
     Description {
         name: "INA233",
         kind: DeviceKind::PowerMonitor,
@@ -262,9 +309,9 @@ pub const fn ina233(current_lsb_micro_amp: u32, shunt_micro_ohm: u32) -> Descrip
         direct: DirectTable {
             vin: Some(coeff(8, 0, 2)),
             vout: Some(coeff(8, 0, 2)),
-            iin: Some(inverse_lsb(1_000_000, lsb)),
-            iout: Some(inverse_lsb(1_000_000, lsb)),
-            power: Some(inverse_lsb(1_000_000, 25 * lsb)),
+            iin: Some(ratio_coefficients(per_amp, 5120)),
+            iout: Some(ratio_coefficients(per_amp, 5120)),
+            power: Some(ratio_coefficients(per_amp, 128_000)),
             temperature: None,
         },
         vid: None,
@@ -275,6 +322,10 @@ pub const fn ina233(current_lsb_micro_amp: u32, shunt_micro_ohm: u32) -> Descrip
             power: Encoding::Direct(DirectClass::Power),
         }),
         status_registers: IOUT | INPUT | CML | MFR,
+        optional: OptionalCommands::PMBUS_REVISION
+            .union(OptionalCommands::MFR_ID)
+            .union(OptionalCommands::MFR_MODEL)
+            .union(OptionalCommands::MFR_REVISION),
         pec: true,
         setup: Some(SetupWrite {
             command: CommandCode(0xD4),
@@ -287,35 +338,28 @@ pub const fn ina233(current_lsb_micro_amp: u32, shunt_micro_ohm: u32) -> Descrip
 /// Linux's default example).
 pub const INA233: Description = ina233(1000, 2000);
 
-/// DIRECT coefficients for a value whose LSB is `lsb / per` units: m = per/lsb, written with
-/// as many significant digits as fit 16 bits (R adjusted to match), b = 0.
-const fn inverse_lsb(per: i64, lsb: i64) -> Coefficients {
-    // m·10^R = per/lsb  →  Y = X·m·10^R. Scale the quotient up while it fits.
+/// DIRECT coefficients with b = 0 and m·10^R = `num / den` (`num ≥ 1`, `den ≥ 1`), m holding as
+/// many significant digits as fit 16 bits, rounded to nearest.
+const fn ratio_coefficients(num: i64, den: i64) -> Coefficients {
     let mut r: i8 = 0;
-    let mut num = per;
-    while num / lsb < 3276 && r > -9 {
-        num *= 10;
+    let mut num = num;
+    // Scale up while the quotient has fewer than 4 digits (and the product stays in range).
+    while num / den < 3277 && r > -12 {
+        match num.checked_mul(10) {
+            Some(n) => num = n,
+            None => break,
+        }
         r -= 1;
     }
-    let mut m = num / lsb;
+    let mut m = div_round(num, den);
     while m > i16::MAX as i64 {
-        m /= 10;
+        m = div_round(m, 10);
         r += 1;
     }
     Coefficients {
         m: m as i16,
         b: 0,
         r,
-    }
-}
-
-const fn clamp_i32(v: i64) -> i32 {
-    if v > i32::MAX as i64 {
-        i32::MAX
-    } else if v < i32::MIN as i64 {
-        i32::MIN
-    } else {
-        v as i32
     }
 }
 
@@ -336,6 +380,12 @@ pub const TPS546B24A: Description = Description {
     vid: None,
     energy: None,
     status_registers: VOUT | IOUT | TEMPERATURE | CML | MFR,
+    optional: OptionalCommands::PMBUS_REVISION
+        .union(OptionalCommands::WRITE_PROTECT)
+        .union(OptionalCommands::ON_OFF_CONFIG)
+        .union(OptionalCommands::MFR_ID)
+        .union(OptionalCommands::MFR_MODEL)
+        .union(OptionalCommands::MFR_REVISION),
     pec: true,
     setup: None,
 };
@@ -384,6 +434,7 @@ pub const ISL68224: Description = Description {
     vid: None,
     energy: None,
     status_registers: VOUT | IOUT | INPUT | TEMPERATURE | CML | OTHER | MFR,
+    optional: OptionalCommands::PMBUS_REVISION,
     pec: true,
     setup: None,
 };

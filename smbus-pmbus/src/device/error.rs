@@ -4,7 +4,7 @@ use core::fmt;
 
 use crate::command::{CommandCode, OnOffConfig, WriteProtect};
 use crate::device::Quantity;
-use crate::format::{EncodeError, VoutMode};
+use crate::format::{DecodeError, EncodeError, VoutMode};
 use crate::smbus;
 
 /// Why a device operation failed. `E` is the I2C bus's error type.
@@ -27,8 +27,8 @@ pub enum DeviceError<E> {
         page: u8,
     },
     /// The value cannot be decoded with what the description provides: `VOUT_MODE` says DIRECT
-    /// but there are no VOUT coefficients, or VID with no VID table, or a DIRECT sensor without
-    /// its coefficient set.
+    /// but there are no VOUT coefficients, or VID with no VID table, or reads FFh (no
+    /// `VOUT_MODE` at all), or a DIRECT sensor lacks its coefficient set.
     FormatUnknown {
         /// The command whose value could not be decoded.
         command: CommandCode,
@@ -52,6 +52,15 @@ pub enum DeviceError<E> {
     Encode(EncodeError),
     /// The device has no energy meter in its description.
     NoEnergyMeter,
+    /// Energy readings that cannot be combined: no samples in between, or a reading above the
+    /// meter's rollover point.
+    Energy(DecodeError),
+    /// The description lists more sensors than a [`Telemetry`](super::Telemetry) holds
+    /// ([`MAX_READINGS`](super::MAX_READINGS)); nothing was read.
+    TooManySensors {
+        /// How many the description lists.
+        count: usize,
+    },
 }
 
 impl<E> From<smbus::Error<E>> for DeviceError<E> {
@@ -78,6 +87,13 @@ impl<E: fmt::Debug> fmt::Display for DeviceError<E> {
                 )
             }
             Self::NoSuchPage { page } => write!(f, "page {page} is beyond the device's pages"),
+            Self::FormatUnknown {
+                command,
+                vout_mode: Some(m),
+            } if m.is_unimplemented() => write!(
+                f,
+                "cannot decode {command}: VOUT_MODE reads FFh, what a device without VOUT_MODE answers"
+            ),
             Self::FormatUnknown {
                 command,
                 vout_mode: Some(m),
@@ -109,6 +125,12 @@ impl<E: fmt::Debug> fmt::Display for DeviceError<E> {
             ),
             Self::Encode(e) => write!(f, "value does not fit the format: {e}"),
             Self::NoEnergyMeter => f.write_str("the device description has no energy meter"),
+            Self::Energy(e) => write!(f, "energy readings: {e}"),
+            Self::TooManySensors { count } => write!(
+                f,
+                "the description lists {count} sensors, more than the {} a poll holds",
+                super::MAX_READINGS
+            ),
         }
     }
 }

@@ -41,7 +41,10 @@ mod error;
 
 #[cfg(feature = "async")]
 pub use driver::PmbusDeviceAsync;
-pub use driver::{Identity, PmbusDevice, Probe, Telemetry};
+pub use driver::{
+    BlockString, Identity, MAX_READINGS, PmbusDevice, Probe, Support, Telemetry,
+    VOUT_MODE_CACHE_PAGES,
+};
 pub use error::DeviceError;
 
 /// The driver for a power supply: [`PmbusDevice`] under the name the issue tracker and most
@@ -341,13 +344,51 @@ pub struct SetupWrite {
     pub word: u16,
 }
 
+bitflags::bitflags! {
+    /// Commands a device may or may not implement, which the driver reads only when the
+    /// description lists them: on many devices reading a command they lack raises a CML fault
+    /// and SMBALERT#, even when they NACK it.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+    pub struct OptionalCommands: u16 {
+        /// `QUERY` (1Ah), used by [`PmbusDevice::probe`].
+        const QUERY = 1 << 0;
+        /// `PMBUS_REVISION` (98h).
+        const PMBUS_REVISION = 1 << 1;
+        /// `WRITE_PROTECT` (10h), checked before writing `OPERATION`.
+        const WRITE_PROTECT = 1 << 2;
+        /// `ON_OFF_CONFIG` (02h), checked before switching the output.
+        const ON_OFF_CONFIG = 1 << 3;
+        /// `MFR_ID` (99h).
+        const MFR_ID = 1 << 4;
+        /// `MFR_MODEL` (9Ah).
+        const MFR_MODEL = 1 << 5;
+        /// `MFR_REVISION` (9Bh).
+        const MFR_REVISION = 1 << 6;
+        /// `MFR_LOCATION` (9Ch).
+        const MFR_LOCATION = 1 << 7;
+        /// `MFR_DATE` (9Dh).
+        const MFR_DATE = 1 << 8;
+        /// `MFR_SERIAL` (9Eh).
+        const MFR_SERIAL = 1 << 9;
+    }
+}
+
+#[cfg(feature = "defmt")]
+impl defmt::Format for OptionalCommands {
+    fn format(&self, f: defmt::Formatter) {
+        defmt::write!(f, "OptionalCommands({=u16:#x})", self.bits())
+    }
+}
+
 /// One kind of PMBus device, described as data.
 ///
 /// The descriptions in [`catalog`] are `const`s or `const fn`s, so firmware pays nothing at run
 /// time to pick one. A board with another device writes its own:
 ///
 /// ```
-/// use smbus_pmbus::device::{Description, DeviceKind, DirectTable, Encoding, Quantity, Sensor};
+/// use smbus_pmbus::device::{
+///     Description, DeviceKind, DirectTable, Encoding, OptionalCommands, Quantity, Sensor,
+/// };
 ///
 /// const MY_BRICK: Description = Description {
 ///     name: "48V-to-12V brick",
@@ -363,6 +404,7 @@ pub struct SetupWrite {
 ///     vid: None,
 ///     energy: None,
 ///     status_registers: Description::STATUS_ALL,
+///     optional: OptionalCommands::all(),
 ///     pec: true,
 ///     setup: None,
 /// };
@@ -390,6 +432,8 @@ pub struct Description {
     /// `7Ah + n`. The driver never reads one it does not have, so that a status poll does not
     /// itself raise a CML fault.
     pub status_registers: u16,
+    /// Which optional commands it implements (the driver reads no others).
+    pub optional: OptionalCommands,
     /// Whether it checks and sends PEC; the driver turns PEC on for it.
     pub pec: bool,
     /// A word to write in [`PmbusDevice::init`] before telemetry makes sense.

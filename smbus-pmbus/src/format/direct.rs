@@ -48,6 +48,33 @@ pub struct Coefficients {
     pub r: i8,
 }
 
+/// A DIRECT conversion to `f32` prepared from one set of [`Coefficients`]
+/// ([`Coefficients::converter_f32`]): for loops over many raw values, where it compiles to a
+/// branch-free multiply-subtract-multiply.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DirectF32 {
+    scale: f64,
+    offset: f64,
+    inverse: f64,
+}
+
+impl DirectF32 {
+    /// The value of a raw register (Y = `raw` as two's complement).
+    #[inline]
+    pub fn decode(&self, raw: u16) -> f32 {
+        self.decode_y(i32::from(raw as i16))
+    }
+
+    /// The value for a Y of up to 17 bits (an unsigned 16-bit Y included).
+    #[inline]
+    pub fn decode_y(&self, y: i32) -> f32 {
+        ((f64::from(y) * self.scale - self.offset) * self.inverse) as f32
+    }
+}
+
+/// 10^0 … 10^11, exact in `f64`.
+const F64_POW10: [f64; 12] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11];
+
 /// One DIRECT value X = `num` / `den` with integers, `den > 0`.
 struct Ratio {
     num: i64,
@@ -135,6 +162,7 @@ impl Coefficients {
     /// # Errors
     ///
     /// [`DecodeError::InvalidCoefficients`].
+    #[inline]
     pub fn decode_f32(&self, raw: u16) -> Result<f32, DecodeError> {
         self.decode_y_f32(i32::from(raw as i16))
     }
@@ -146,10 +174,54 @@ impl Coefficients {
     ///
     /// [`DecodeError::InvalidCoefficients`]; [`DecodeError::Overflow`] only for a Y far beyond
     /// 16 bits.
+    #[inline]
     pub fn decode_y_f32(&self, y: i32) -> Result<f32, DecodeError> {
+        if (-65_536..=65_535).contains(&y) {
+            if let Some(converter) = self.converter_f32() {
+                return Ok(converter.decode_y(y));
+            }
+        }
         let Ratio { num, den } = self.ratio(y)?;
         // Both are below 2^60: the conversions round at most once each.
         Ok((num as f64 / den as f64) as f32)
+    }
+
+    /// The conversion to `f32` prepared once for many raw values (the divisions and table
+    /// lookups done here, a multiply-subtract-multiply per value after), for |R| ≤ 11; `None`
+    /// for `m = 0` or a larger |R|, where [`decode_f32`](Self::decode_f32) takes the exact
+    /// integer path.
+    ///
+    /// ```
+    /// use smbus_pmbus::format::Coefficients;
+    ///
+    /// let adm1272_v = Coefficients { m: 4062, b: 0, r: -2 };
+    /// let to_volts = adm1272_v.converter_f32().unwrap();
+    /// assert_eq!(to_volts.decode(0x076D), adm1272_v.decode_f32(0x076D).unwrap());
+    /// ```
+    #[inline]
+    pub fn converter_f32(&self) -> Option<DirectF32> {
+        let r = self.r.unsigned_abs();
+        if self.m == 0 || r > 11 {
+            return None;
+        }
+        // Numerator and denominator are integers below 2^53 (|Y|·10^11 < 6.6·10^15, |b|·10^11
+        // < 3.3·10^15, |m|·10^11 < 3.3·10^15), so they are exact in f64. Multiplying by the
+        // reciprocal is within one f64 ulp of the quotient; rounded to f32 it gave the same
+        // result as the division for every raw value of 15 real coefficient sets
+        // (`tests/format_exhaustive.rs`, `direct_f32_fast_path_matches_division`).
+        let p = F64_POW10.get(usize::from(r)).copied()?;
+        let (b, m) = (f64::from(self.b), f64::from(self.m));
+        // R < 0: (Y·10^-R − b)/m; R ≥ 0: (Y − b·10^R)/(m·10^R).
+        let (scale, offset, den) = if self.r < 0 {
+            (p, b, m)
+        } else {
+            (1.0, b * p, m * p)
+        };
+        Some(DirectF32 {
+            scale,
+            offset,
+            inverse: 1.0 / den,
+        })
     }
 
     /// The value of a raw register times 10<sup>`decimals`</sup>, exact, rounded to nearest
@@ -159,6 +231,7 @@ impl Coefficients {
     ///
     /// [`DecodeError::InvalidCoefficients`], [`DecodeError::TooManyDecimals`] above
     /// [`MAX_DECIMALS`], [`DecodeError::Overflow`] if the result does not fit an `i64`.
+    #[inline]
     pub fn decode_scaled(&self, raw: u16, decimals: u32) -> Result<i64, DecodeError> {
         self.decode_y_scaled(i32::from(raw as i16), decimals)
     }
@@ -168,6 +241,7 @@ impl Coefficients {
     /// # Errors
     ///
     /// As [`decode_scaled`](Self::decode_scaled).
+    #[inline]
     pub fn decode_y_scaled(&self, y: i32, decimals: u32) -> Result<i64, DecodeError> {
         if !self.is_valid() {
             return Err(DecodeError::InvalidCoefficients);
@@ -176,6 +250,17 @@ impl Coefficients {
             return Err(DecodeError::TooManyDecimals);
         }
         let Ratio { num, den } = self.ratio(y)?;
+        // One division when |num| · 10^decimals fits 64 bits (every register value with
+        // R ≥ -6 and up to 9 decimals).
+        if let Some(scaled) = pow10(decimals).and_then(|p| num.unsigned_abs().checked_mul(p)) {
+            let (q, r) = (scaled / den, scaled % den);
+            let q = if r >= den - r {
+                q.checked_add(1).ok_or(DecodeError::Overflow)?
+            } else {
+                q
+            };
+            return signed(num < 0, q).ok_or(DecodeError::Overflow);
+        }
         // Long division of |num| · 10^decimals by den, one decimal digit at a time: the
         // remainder stays below den < 3.3 × 10^17, so 10 · remainder < 3.3 × 10^18 fits.
         let mut q = num.unsigned_abs() / den;
@@ -200,6 +285,7 @@ impl Coefficients {
     /// # Errors
     ///
     /// As [`decode_scaled`](Self::decode_scaled).
+    #[inline]
     pub fn decode_milli(&self, raw: u16) -> Result<i64, DecodeError> {
         self.decode_scaled(raw, 3)
     }
@@ -209,6 +295,7 @@ impl Coefficients {
     /// # Errors
     ///
     /// As [`decode_scaled`](Self::decode_scaled).
+    #[inline]
     pub fn decode_micro(&self, raw: u16) -> Result<i64, DecodeError> {
         self.decode_scaled(raw, 6)
     }

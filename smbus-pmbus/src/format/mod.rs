@@ -60,7 +60,7 @@ mod ulinear16;
 mod vid;
 mod vout_mode;
 
-pub use direct::Coefficients;
+pub use direct::{Coefficients, DirectF32};
 pub use energy::{EnergyCounter, EnergyDelta, EnergyReading};
 pub use ieee_half::IeeeHalf;
 pub use linear11::Linear11;
@@ -212,6 +212,7 @@ pub enum Format {
 
 impl Format {
     /// The raw value as an `f32`, or `None` if it holds no finite reading (see [`Format`]).
+    #[inline]
     pub fn decode_f32(self, raw: u16) -> Option<f32> {
         match self {
             Self::Linear11 => Some(Linear11::from_raw(raw).to_f32()),
@@ -235,6 +236,7 @@ impl Format {
     /// The raw value times 10<sup>`decimals`</sup>, rounded to nearest (ties away from zero),
     /// computed with integer arithmetic only; `None` if it holds no finite reading, the result
     /// does not fit an `i64`, or `decimals` is above [`MAX_DECIMALS`].
+    #[inline]
     pub fn decode_scaled(self, raw: u16, decimals: u32) -> Option<i64> {
         match self {
             Self::Linear11 => Linear11::from_raw(raw).checked_to_scaled(decimals),
@@ -248,6 +250,7 @@ impl Format {
     }
 
     /// [`decode_scaled`](Self::decode_scaled) with 3 decimals: millivolts, milliamperes, ….
+    #[inline]
     pub fn decode_milli(self, raw: u16) -> Option<i64> {
         self.decode_scaled(raw, 3)
     }

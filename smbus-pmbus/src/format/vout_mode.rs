@@ -98,10 +98,26 @@ impl VoutMode {
         }
     }
 
+    /// Whether this is FFh, the value a device without `VOUT_MODE` (or an empty bus) returns.
+    /// [`format`](Self::format) refuses it.
+    pub const fn is_unimplemented(self) -> bool {
+        self.0 == 0xFF
+    }
+
     /// The [`Format`] of the output-voltage commands. DIRECT needs the coefficients (from
     /// `COEFFICIENTS` or the data sheet) and VID the [`VidMode`] the parameter stands for on
-    /// this device; `None` when the mode needs one that is not given.
+    /// this device; `None` when the mode needs one that is not given, and for FFh
+    /// ([`is_unimplemented`](Self::is_unimplemented)): decoding a voltage as relative IEEE half
+    /// because nobody answered would give a plausible, wrong number.
+    ///
+    /// ```
+    /// use smbus_pmbus::format::VoutMode;
+    /// assert_eq!(VoutMode::from_raw(0xFF).format(None, None), None);
+    /// ```
     pub fn format(self, direct: Option<Coefficients>, vid: Option<VidMode>) -> Option<Format> {
+        if self.is_unimplemented() {
+            return None;
+        }
         match self.mode() {
             VoutModeKind::Linear { exponent } => Some(Format::ULinear16 { exponent }),
             VoutModeKind::Vid { .. } => vid.map(Format::Vid),

@@ -6,6 +6,11 @@ use embedded_hal::i2c::I2c as I2cBlocking;
 use embedded_hal_async::i2c::I2c as I2cAsync;
 
 use super::frame::{self, MAX_FIXED_LEN, SCRATCH_LEN};
+
+/// Buffer for a byte/word/32/64-bit write: two command bytes, 8 data bytes, PEC.
+const SMALL_WRITE: usize = 11;
+/// Buffer for a byte/word/32/64-bit read: 8 data bytes and PEC.
+const SMALL_READ: usize = 9;
 use super::{ALERT_RESPONSE_ADDRESS, Cmd, Config, Error, HOST_ADDRESS, HostNotify};
 
 /// An SMBus host (bus master) on an I2C bus.
@@ -127,7 +132,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
     ///
     /// [`Error::InvalidAddress`], [`Error::I2c`].
     pub async fn send_byte(&mut self, addr: u8, data: u8) -> Result<(), Error<I2C::Error>> {
-        self.write_frame(addr, &[data], None, &[], self.config.pec)
+        self.write_frame::<SMALL_WRITE>(addr, &[data], None, &[], self.config.pec)
             .await
     }
 
@@ -139,7 +144,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
     /// [`Error::InvalidAddress`], [`Error::I2c`], [`Error::Pec`].
     pub async fn receive_byte(&mut self, addr: u8) -> Result<u8, Error<I2C::Error>> {
         let mut v = [0u8; 1];
-        self.read_fixed(addr, &[], &mut v).await?;
+        self.read_fixed::<SMALL_READ>(addr, &[], &mut v).await?;
         Ok(u8::from_le_bytes(v))
     }
 
@@ -155,7 +160,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
         value: u8,
     ) -> Result<(), Error<I2C::Error>> {
         let cmd = cmd.into();
-        self.write_frame(addr, cmd.bytes(), None, &[value], self.config.pec)
+        self.write_frame::<SMALL_WRITE>(addr, cmd.bytes(), None, &[value], self.config.pec)
             .await
     }
 
@@ -171,7 +176,8 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
     ) -> Result<u8, Error<I2C::Error>> {
         let cmd = cmd.into();
         let mut v = [0u8; 1];
-        self.read_fixed(addr, cmd.bytes(), &mut v).await?;
+        self.read_fixed::<SMALL_READ>(addr, cmd.bytes(), &mut v)
+            .await?;
         Ok(u8::from_le_bytes(v))
     }
 
@@ -187,7 +193,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
         value: u16,
     ) -> Result<(), Error<I2C::Error>> {
         let cmd = cmd.into();
-        self.write_frame(
+        self.write_frame::<SMALL_WRITE>(
             addr,
             cmd.bytes(),
             None,
@@ -209,7 +215,8 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
     ) -> Result<u16, Error<I2C::Error>> {
         let cmd = cmd.into();
         let mut v = [0u8; 2];
-        self.read_fixed(addr, cmd.bytes(), &mut v).await?;
+        self.read_fixed::<SMALL_READ>(addr, cmd.bytes(), &mut v)
+            .await?;
         Ok(u16::from_le_bytes(v))
     }
 
@@ -225,7 +232,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
         value: u32,
     ) -> Result<(), Error<I2C::Error>> {
         let cmd = cmd.into();
-        self.write_frame(
+        self.write_frame::<SMALL_WRITE>(
             addr,
             cmd.bytes(),
             None,
@@ -248,7 +255,8 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
     ) -> Result<u32, Error<I2C::Error>> {
         let cmd = cmd.into();
         let mut v = [0u8; 4];
-        self.read_fixed(addr, cmd.bytes(), &mut v).await?;
+        self.read_fixed::<SMALL_READ>(addr, cmd.bytes(), &mut v)
+            .await?;
         Ok(u32::from_le_bytes(v))
     }
 
@@ -264,7 +272,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
         value: u64,
     ) -> Result<(), Error<I2C::Error>> {
         let cmd = cmd.into();
-        self.write_frame(
+        self.write_frame::<SMALL_WRITE>(
             addr,
             cmd.bytes(),
             None,
@@ -287,7 +295,8 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
     ) -> Result<u64, Error<I2C::Error>> {
         let cmd = cmd.into();
         let mut v = [0u8; 8];
-        self.read_fixed(addr, cmd.bytes(), &mut v).await?;
+        self.read_fixed::<SMALL_READ>(addr, cmd.bytes(), &mut v)
+            .await?;
         Ok(u64::from_le_bytes(v))
     }
 
@@ -312,7 +321,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
                 limit: MAX_FIXED_LEN,
             });
         }
-        self.write_frame(addr, cmd.bytes(), None, data, self.config.pec)
+        self.write_frame::<SCRATCH_LEN>(addr, cmd.bytes(), None, data, self.config.pec)
             .await
     }
 
@@ -330,7 +339,8 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
         buf: &mut [u8],
     ) -> Result<(), Error<I2C::Error>> {
         let cmd = cmd.into();
-        self.read_fixed(addr, cmd.bytes(), buf).await
+        self.read_fixed::<{ MAX_FIXED_LEN + 1 }>(addr, cmd.bytes(), buf)
+            .await
     }
 
     /// Block Write (SMBus 3.x §6.5.7): command code, count byte, `data` (plus PEC).
@@ -356,7 +366,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
                 });
             }
         };
-        self.write_frame(addr, cmd.bytes(), Some(count), data, self.config.pec)
+        self.write_frame::<SCRATCH_LEN>(addr, cmd.bytes(), Some(count), data, self.config.pec)
             .await
     }
 
@@ -431,7 +441,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
         )
         .map_err(Error::widen)?;
         let mut v = [0u8; 2];
-        self.read_fixed(addr, written, &mut v).await?;
+        self.read_fixed::<SMALL_READ>(addr, written, &mut v).await?;
         Ok(u16::from_le_bytes(v))
     }
 
@@ -475,7 +485,10 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
     /// [`Error::Pec`], or [`Error::I2c`] for bus errors other than a NACK.
     pub async fn alert_response(&mut self) -> Result<Option<u8>, Error<I2C::Error>> {
         let mut v = [0u8; 1];
-        match self.read_fixed(ALERT_RESPONSE_ADDRESS, &[], &mut v).await {
+        match self
+            .read_fixed::<SMALL_READ>(ALERT_RESPONSE_ADDRESS, &[], &mut v)
+            .await
+        {
             Ok(()) => Ok(Some(u8::from_le_bytes(v) >> 1)),
             Err(e) if e.is_nack() => Ok(None),
             Err(e) => Err(e),
@@ -509,8 +522,10 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
             .map_err(Error::I2c)
     }
 
-    /// One write transfer: `cmd…, [count], data…, [PEC]`.
-    async fn write_frame(
+    /// One write transfer: `cmd…, [count], data…, [PEC]`, assembled in an `N`-byte buffer
+    /// (small for byte/word/32/64-bit writes, so that an async write's future stays small and
+    /// no large buffer is cleared per transfer).
+    async fn write_frame<const N: usize>(
         &mut self,
         addr: u8,
         cmd: &[u8],
@@ -519,7 +534,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
         pec: bool,
     ) -> Result<(), Error<I2C::Error>> {
         frame::check_address(addr).map_err(Error::widen)?;
-        let mut scratch = [0u8; SCRATCH_LEN];
+        let mut scratch = [0u8; N];
         let bytes =
             frame::build_write(&mut scratch, addr, cmd, count, data, pec).map_err(Error::widen)?;
         self.i2c.write(addr, bytes).await.map_err(Error::I2c)
@@ -527,7 +542,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
 
     /// One fixed-length read: `written` (nothing for Receive Byte), then `buf.len()` bytes and,
     /// with PEC, the PEC byte, checked. `buf` is written only on success.
-    async fn read_fixed(
+    async fn read_fixed<const N: usize>(
         &mut self,
         addr: u8,
         written: &[u8],
@@ -541,7 +556,7 @@ impl<I2C: I2cBlocking> Smbus<I2C> {
             });
         }
         let pec = self.config.pec;
-        let mut scratch = [0u8; MAX_FIXED_LEN + 1];
+        let mut scratch = [0u8; N];
         let read_len = buf.len().saturating_add(usize::from(pec));
         let Some((region, _)) = scratch.split_at_mut_checked(read_len) else {
             return Err(Error::DataTooLong {
