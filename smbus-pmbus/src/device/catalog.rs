@@ -19,7 +19,7 @@
 //! // 100 V range, 30 mV sense range, a 0.5 mΩ shunt.
 //! const HSC: smbus_pmbus::device::Description =
 //!     adm1272(Adm1272Config { range_100v: true, sense_30mv: true, shunt_micro_ohm: 500 });
-//! assert_eq!(HSC.direct.iout.map(|c| c.m), Some(331)); // 663 per mΩ × 0.5 mΩ
+//! assert_eq!(HSC.direct.iout.map(|c| c.m), Some(332)); // 663 per mΩ × 0.5 mΩ = 331.5, rounded
 //! ```
 
 use super::{
