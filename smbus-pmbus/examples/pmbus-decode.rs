@@ -9,15 +9,21 @@
 //!
 //! Input is either hex lines, `[R|W] ADDR CMD b0 b1 ... [PEC]` (7-bit address; `R` = the
 //! bytes after CMD were read after a repeated start, `W` = written; without R/W the command
-//! table and the PEC decide), or the text output of `sigrok-cli -P i2c` (detected from the
-//! first annotation line, or forced with `--sigrok`).
+//! table and the PEC decide; `R ADDR / b0 [PEC]` is a Receive Byte), or the text output of
+//! `sigrok-cli -P i2c` (detected from the first line that is an I2C annotation the parser
+//! knows, or forced with `--sigrok`). Lines starting with `#` are comments in both forms.
 //!
 //! `--device 58=adm1272` names the device at an address (crps, adm1272, adm1275, ina233,
-//! tps546b24a, isl68224), which gives DIRECT coefficients; `--vout-mode 58=17` sets VOUT_MODE
-//! when the capture does not contain it.
+//! tps546b24a, isl68224), which gives DIRECT coefficients, the encoding of each reading and the
+//! number of pages; `--vout-mode 58=17` sets VOUT_MODE of every page when the capture does not
+//! contain it.
+//!
+//! Multi-page devices show the page before the command: `60 read  p1 READ_VOUT (8Bh) ...`
+//! (`p0?` until the capture shows PAGE).
 //!
 //! Exit status: 0 if every line was understood, 1 if some were not (they are reported on
-//! stderr with their line number and skipped), 2 for bad arguments.
+//! stderr with their line number and skipped; in sigrok mode this includes lines that are not
+//! I2C annotations), 2 for bad arguments.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -84,9 +90,11 @@ fn parse_args() -> Result<Args, String> {
                     }
                 } else {
                     let mode = hex_u8(value).ok_or(format!("bad VOUT_MODE {value}"))?;
-                    for page in 0..4 {
-                        args.decoder
-                            .set_vout_mode(addr, page, VoutMode::from_raw(mode));
+                    if !args
+                        .decoder
+                        .set_vout_mode_all_pages(addr, VoutMode::from_raw(mode))
+                    {
+                        return Err("too many devices".into());
                     }
                 }
             }
@@ -140,19 +148,23 @@ fn main() -> ExitCode {
             }
         };
         let line = line.trim_end_matches('\r');
-        if !sigrok_mode
-            && line.split(':').next().is_some_and(|p| {
-                p.split_whitespace()
-                    .last()
-                    .is_some_and(|w| w.starts_with("i2c"))
-            })
-        {
-            sigrok_mode = true;
+        let content = line.trim();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
         }
-        let result = if sigrok_mode {
+        let annotation = SigrokParser::is_annotation(line);
+        sigrok_mode |= annotation;
+        let result = if !sigrok_mode {
+            parse_line(line)
+        } else if annotation {
             sigrok.push_line(line)
         } else {
-            parse_line(line)
+            bad_lines += 1;
+            eprintln!(
+                "pmbus-decode: line {}: not an I2C annotation of sigrok-cli -P i2c",
+                n + 1
+            );
+            continue;
         };
         match result {
             Ok(Some(t)) => {

@@ -67,6 +67,6 @@ pub mod smbus;
 pub mod status;
 
 pub use device::{Psu, Regulator};
-pub use smbus::{BlockLimit, Cmd, Config, Smbus};
 #[cfg(feature = "async")]
 pub use smbus::SmbusAsync;
+pub use smbus::{BlockLimit, Cmd, Config, Smbus};

@@ -2,7 +2,12 @@
 //! sees "not implemented" (NACK) or a bus fault. (Transfers need a real `/dev/i2c-N`, which CI
 //! machines do not have.)
 #![cfg(all(feature = "std", any(target_os = "linux", target_os = "android")))]
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use embedded_hal::i2c::{Error, ErrorKind, NoAcknowledgeSource};
 use smbus_pmbus::linux::{LinuxError, LinuxI2CError};

@@ -103,3 +103,53 @@ fn bad_arguments() {
     let o = run(&["/nonexistent/capture.txt"], "");
     assert_eq!(o.status.code(), Some(1));
 }
+
+/// B10: a comment that mentions `i2c:` does not switch to sigrok mode; hex lines are decoded.
+#[test]
+fn comment_with_i2c_stays_hex() {
+    let o = run(
+        &[],
+        "# capture of i2c: bus 3, PSU at 58h\nR 58 88 9C F3\nW 58 03\n",
+    );
+    assert!(o.status.success(), "{o:?}");
+    assert_eq!(
+        stdout(&o),
+        "58 read  READ_VIN (88h) = 231.000 V [F39Ch LINEAR11, assumed]\n\
+         58 write CLEAR_FAULTS (03h)\n"
+    );
+}
+
+/// B10: in sigrok mode, a line that is no I2C annotation is a bad line (exit 1); the
+/// annotations without data (bits, Write/Read, ACK) and comments are not.
+#[test]
+fn sigrok_mode_reports_foreign_lines() {
+    let capture = "# sigrok-cli -P i2c\ni2c-1: Start\ni2c-1: 0\ni2c-1: 1\ni2c-1: Write\n\
+                   i2c-1: Address write: 58\ni2c-1: ACK\ni2c-1: Data write: 03\ni2c-1: ACK\n\
+                   i2c-1: Stop\n";
+    let o = run(&[], capture);
+    assert!(o.status.success(), "{o:?}");
+    assert_eq!(stdout(&o), "58 write CLEAR_FAULTS (03h)\n");
+    assert!(o.stderr.is_empty(), "{o:?}");
+
+    let o = run(&[], &format!("{capture}R 58 03\ni2c-1: Bogus: 12\n"));
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.contains("line 11: not an I2C annotation") && err.contains("line 12: not an I2C"),
+        "{err}"
+    );
+    // Forced sigrok mode: a hex line is not data.
+    let o = run(&["--sigrok"], "R 58 03\n");
+    assert_eq!(o.status.code(), Some(1), "{o:?}");
+}
+
+/// R5: `--vout-mode` applies to every page.
+#[test]
+fn vout_mode_option_covers_all_pages() {
+    let o = run(&["--vout-mode", "40=17"], "W 40 00 09\nR 40 8B 07 18\n");
+    assert!(o.status.success(), "{o:?}");
+    assert_eq!(
+        stdout(&o),
+        "40 write PAGE (00h) = 09h\n40 read  p9 READ_VOUT (8Bh) = 12.014 V [1807h ULINEAR16 2^-9]\n"
+    );
+}

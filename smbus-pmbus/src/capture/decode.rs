@@ -3,30 +3,99 @@
 
 use core::fmt;
 
-use super::{Direction, Transaction};
-use crate::command::{CommandCode, DataFormat, DataLength, Transaction as Protocol};
-use crate::device::{Description, Encoding, Quantity, unit_symbol, write_milli};
+use super::{Direction, Transaction, write_part_len};
+use crate::command::{
+    CommandCode, CommandInfo, DataFormat, DataLength, Paging, Query, QueryFormat,
+    Transaction as Protocol,
+};
+use crate::device::{
+    Description, DirectClass, Encoding, Quantity, Sensor, unit_symbol, write_milli,
+};
 use crate::format::{Coefficients, EnergyReading, Format, VoutMode, VoutModeKind};
 use crate::pec::Pec;
+use crate::smbus::frame::read_pec;
 use crate::status::StatusRegister;
 
 /// How many devices (addresses) a [`Decoder`] keeps state for.
 pub const MAX_DEVICES: usize = 16;
 
+/// How many pages per address a [`Decoder`] keeps `VOUT_MODE` for: pages 0 to 31. `PAGE` can
+/// select up to FEh (and FFh means "all pages" for writes, PMBus 1.3 Part II §11.10), but
+/// devices with more than 32 rails are not known; a `VOUT_MODE` on a higher page is reported as
+/// not cached rather than stored.
+pub const MAX_PAGES: u8 = 32;
+
 /// What a decoder remembers about one address.
 #[derive(Clone, Copy, Debug)]
 struct DeviceState {
     address: u8,
-    page: u8,
-    /// `VOUT_MODE` per page (pages 0–3), as last seen on the bus or set by the user.
-    vout_modes: [Option<VoutMode>; 4],
+    /// The page last written to or read from `PAGE`; `None` before any was seen.
+    page: Option<u8>,
+    /// Bit `n` set: `vout_modes[n]` holds page `n`'s `VOUT_MODE`.
+    vout_known: u32,
+    /// `VOUT_MODE` per page, as last seen on the bus or set by the user.
+    vout_modes: [u8; MAX_PAGES as usize],
     description: Option<Description>,
 }
 
-/// A decoder for a stream of captured transactions. It follows the bus: a `PAGE` write or a
-/// `VOUT_MODE` read is remembered per address and used for later readings. What the capture
-/// cannot show (DIRECT coefficients, the VID table) comes from a device description given
-/// with [`Decoder::set_device`], or from [`Decoder::set_vout_mode`].
+/// What the decoder knows about `VOUT_MODE` of one page.
+#[derive(Clone, Copy, Debug)]
+enum VoutLookup {
+    Known(VoutMode),
+    NotSeen,
+    NotCached,
+}
+
+impl DeviceState {
+    const fn new(address: u8) -> Self {
+        Self {
+            address,
+            page: None,
+            vout_known: 0,
+            vout_modes: [0; MAX_PAGES as usize],
+            description: None,
+        }
+    }
+
+    fn vout_mode(&self, page: u8) -> VoutLookup {
+        let bit = 1u32.checked_shl(u32::from(page)).unwrap_or(0);
+        match self.vout_modes.get(usize::from(page)) {
+            Some(&raw) if self.vout_known & bit != 0 => VoutLookup::Known(VoutMode::from_raw(raw)),
+            Some(_) => VoutLookup::NotSeen,
+            None => VoutLookup::NotCached,
+        }
+    }
+
+    fn set_vout_mode(&mut self, page: u8, mode: VoutMode) -> bool {
+        match self.vout_modes.get_mut(usize::from(page)) {
+            Some(slot) => {
+                *slot = mode.raw();
+                self.vout_known |= 1u32.checked_shl(u32::from(page)).unwrap_or(0);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Whether the device is known to have several pages: its description says so, or the
+    /// capture selected one.
+    fn paged(&self) -> bool {
+        self.page.is_some() || self.description.is_some_and(|d| d.pages > 1)
+    }
+}
+
+/// A decoder for a stream of captured transactions. It follows the bus: a `PAGE` write or
+/// read, and a `VOUT_MODE` read or write, are remembered per address and used for later
+/// readings. It learns only from transactions the device accepted: not from one whose PEC is
+/// wrong or missing bytes, nor from one where the device NACKed a byte.
+///
+/// What the capture cannot show (DIRECT coefficients, the VID table) comes from a device
+/// description given with [`Decoder::set_device`], or from [`Decoder::set_vout_mode`]. With a
+/// description, a limit (`VIN_OV_FAULT_LIMIT`, `IOUT_OC_WARN_LIMIT`, `OT_WARN_LIMIT`, …) is
+/// decoded in the format of the reading it bounds, as the Linux pmbus core also does (a device's
+/// `COEFFICIENTS` 30h answer per command can confirm it).
+///
+/// Until the capture shows `PAGE`, the decoder uses page 0 for an address.
 ///
 /// ```
 /// use smbus_pmbus::capture::{parse_line, Decoder};
@@ -80,20 +149,16 @@ impl Decoder {
             .position(|d| d.is_some_and(|d| d.address == address))
             .or_else(|| self.devices.iter().position(Option::is_none))?;
         let slot = self.devices.get_mut(index)?;
-        Some(slot.get_or_insert(DeviceState {
-            address,
-            page: 0,
-            vout_modes: [None; 4],
-            description: None,
-        }))
+        Some(slot.get_or_insert(DeviceState::new(address)))
     }
 
     fn lookup(&self, address: u8) -> Option<&DeviceState> {
         self.devices.iter().flatten().find(|d| d.address == address)
     }
 
-    /// Says which device answers at `address`: its description gives the DIRECT coefficients
-    /// and the VID table. Returns `false` if the decoder already tracks [`MAX_DEVICES`] others.
+    /// Says which device answers at `address`: its description gives the DIRECT coefficients,
+    /// the VID table, the encoding of each reading, and the number of pages. Returns `false` if
+    /// the decoder already tracks [`MAX_DEVICES`] others.
     pub fn set_device(&mut self, address: u8, description: Description) -> bool {
         self.state(address)
             .map(|s| s.description = Some(description))
@@ -101,32 +166,44 @@ impl Decoder {
     }
 
     /// Sets `VOUT_MODE` of `page` at `address`, for captures that do not contain the read.
+    /// Returns `false` if `page` is not below [`MAX_PAGES`] or the decoder already tracks
+    /// [`MAX_DEVICES`] other addresses.
     pub fn set_vout_mode(&mut self, address: u8, page: u8, mode: VoutMode) -> bool {
-        match self
-            .state(address)
-            .and_then(|s| s.vout_modes.get_mut(usize::from(page)))
-        {
-            Some(slot) => {
-                *slot = Some(mode);
+        self.state(address)
+            .is_some_and(|s| s.set_vout_mode(page, mode))
+    }
+
+    /// Sets `VOUT_MODE` of every page (0 to [`MAX_PAGES`] − 1) at `address`. Returns `false`
+    /// if the decoder already tracks [`MAX_DEVICES`] other addresses.
+    pub fn set_vout_mode_all_pages(&mut self, address: u8, mode: VoutMode) -> bool {
+        match self.state(address) {
+            Some(s) => {
+                s.vout_modes = [mode.raw(); MAX_PAGES as usize];
+                s.vout_known = u32::MAX;
                 true
             }
             None => false,
         }
     }
 
-    /// Decodes one transaction, and learns from it (`PAGE`, `VOUT_MODE`).
+    /// Decodes one transaction, and learns from it (`PAGE`, `VOUT_MODE`) when the device
+    /// accepted it.
     pub fn decode<'t>(&mut self, t: &'t Transaction) -> Decoded<'t> {
         let decoded = self.interpret(t);
+        if !decoded.accepted() {
+            return decoded;
+        }
         if let (Some(command), Some(value)) = (decoded.command, decoded.data) {
-            let pmbus_page = decoded.page;
             match (command, value) {
-                (CommandCode::PAGE, [page]) if decoded.direction != Direction::Read => {
+                // PAGE (Part II §11.10): a write selects the page, a read reports it.
+                (CommandCode::PAGE, [page]) => {
                     if let Some(s) = self.state(t.address()) {
-                        s.page = *page;
+                        s.page = Some(*page);
                     }
                 }
                 (CommandCode::VOUT_MODE, [mode]) => {
-                    let _ = self.set_vout_mode(t.address(), pmbus_page, VoutMode::from_raw(*mode));
+                    let page = decoded.page.unwrap_or(0);
+                    let _ = self.set_vout_mode(t.address(), page, VoutMode::from_raw(*mode));
                 }
                 _ => {}
             }
@@ -136,7 +213,7 @@ impl Decoder {
 
     fn interpret<'t>(&self, t: &'t Transaction) -> Decoded<'t> {
         let state = self.lookup(t.address());
-        let page = state.map_or(0, |s| s.page);
+        let page = state.and_then(|s| s.page);
         let mut d = Decoded {
             address: t.address(),
             nacked: t.nacked(),
@@ -148,6 +225,7 @@ impl Decoder {
             value: Value::None,
             problem: None,
             page,
+            paged: state.is_some_and(DeviceState::paged),
             raw: t,
         };
         if t.nacked() {
@@ -155,18 +233,18 @@ impl Decoder {
         }
         let written = t.written();
         let Some((&code, rest)) = written.split_first() else {
-            // A read with no command: Receive Byte, or the Alert Response Address.
-            d.value = match t.read() {
-                [] => Value::None,
-                [byte, tail @ ..] => {
-                    d.pec = check_pec_tail(tail, || read_pec(t.address(), &[], &[*byte]));
-                    if t.address() == crate::smbus::ALERT_RESPONSE_ADDRESS {
-                        Value::AlertFrom(*byte >> 1)
-                    } else {
-                        Value::Byte(*byte)
-                    }
-                }
-            };
+            // No command: Receive Byte, the Alert Response Address, or a quick command.
+            if let [byte, tail @ ..] = t.read() {
+                // The PEC of a read without a write part covers the read address and the data
+                // only (SMBus 3.x §6.4).
+                d.pec = check_pec_tail(tail, || read_pec(t.address(), &[], &[*byte]));
+                d.data = t.read().get(..1);
+                d.value = if t.address() == crate::smbus::ALERT_RESPONSE_ADDRESS {
+                    Value::AlertFrom(*byte >> 1)
+                } else {
+                    Value::Byte(*byte)
+                };
+            }
             return d;
         };
         let command = CommandCode(code);
@@ -183,13 +261,25 @@ impl Decoder {
             (written.get(..1).unwrap_or(written), rest)
         };
         let info = command.info();
-        let direction = match t.direction() {
+        // For a line without R/W every byte sits in `written`; the read part of a read starts
+        // where the host's writing ends.
+        let read_split = written.split_at_checked(write_part_len(written));
+        let (direction, write_part, read_part) = match t.direction() {
             Direction::Unspecified => {
-                resolve_direction(t.address(), info.write, info.read, command_bytes, after_cmd)
+                let direction =
+                    resolve_direction(t.address(), info, command_bytes, after_cmd, read_split);
+                match (direction, read_split) {
+                    (Direction::WriteRead, Some((w, r))) => (direction, w, r),
+                    (Direction::WriteRead, None) => (direction, written, &[][..]),
+                    _ => (direction, written, t.read()),
+                }
             }
-            other => other,
+            other => (other, written, t.read()),
         };
         d.direction = direction;
+        if t.read_address_nacked() {
+            return d;
+        }
         // The payload and where its PEC would sit.
         let (payload, pec_verdict) = match direction {
             Direction::Write => split_write(
@@ -199,14 +289,13 @@ impl Decoder {
                 info.data_bytes,
                 info.write,
             ),
-            Direction::WriteRead => {
-                let read = if t.direction() == Direction::Unspecified {
-                    after_cmd
-                } else {
-                    t.read()
-                };
-                split_read(t.address(), written, read, info.data_bytes, info.read)
-            }
+            Direction::WriteRead => split_read(
+                t.address(),
+                write_part,
+                read_part,
+                info.data_bytes,
+                info.read,
+            ),
             Direction::Read => (Some(after_cmd), PecVerdict::Absent),
             Direction::Unspecified => {
                 // Same layout both ways; a trailing PEC byte matched neither direction.
@@ -226,7 +315,10 @@ impl Decoder {
         };
         d.pec = pec_verdict;
         let Some(payload) = payload else {
-            d.problem = Some(Problem::Length);
+            // A NACKed byte explains a short transaction: the host stopped there.
+            if t.nacked_write_byte().is_none() {
+                d.problem = Some(Problem::Length);
+            }
             return d;
         };
         d.data = Some(payload);
@@ -234,124 +326,283 @@ impl Decoder {
             d.value = Value::Bytes(payload);
             return d;
         }
-        d.value = self.value(page, command, info.format, payload, state);
+        d.value = value(command, info, payload, write_part, page.unwrap_or(0), state);
         d
-    }
-
-    fn value<'t>(
-        &self,
-        page: u8,
-        command: CommandCode,
-        format: DataFormat,
-        payload: &'t [u8],
-        state: Option<&DeviceState>,
-    ) -> Value<'t> {
-        let description = state.and_then(|s| s.description);
-        let word = match payload {
-            [lo, hi] => Some(u16::from_le_bytes([*lo, *hi])),
-            _ => None,
-        };
-        if let Some(register) = StatusRegister::from_code(command.0) {
-            return match (payload, word) {
-                (_, Some(w)) => Value::Status(register, w),
-                ([b], None) => Value::Status(register, u16::from(*b)),
-                _ => Value::Bytes(payload),
-            };
-        }
-        match format {
-            DataFormat::None => Value::None,
-            DataFormat::Linear11OrDirect => match word {
-                Some(raw) => {
-                    let (fmt, assumed) = numeric_format(command, description, None);
-                    Value::Number {
-                        raw,
-                        format: fmt,
-                        unit: command.info().unit,
-                        assumed,
-                    }
-                }
-                None => Value::Bytes(payload),
-            },
-            DataFormat::Vout => match word {
-                Some(raw) => {
-                    let mode =
-                        state.and_then(|s| s.vout_modes.get(usize::from(page)).copied().flatten());
-                    let direct = description.and_then(|d| d.direct.vout);
-                    let vid = description.and_then(|d| d.vid);
-                    match mode.and_then(|m| m.format(direct, vid)) {
-                        Some(f) => Value::Number {
-                            raw,
-                            format: Some(f),
-                            unit: command.info().unit,
-                            assumed: false,
-                        },
-                        None => Value::VoutUnknown { raw, mode },
-                    }
-                }
-                None => Value::Bytes(payload),
-            },
-            DataFormat::VoutMode => match payload {
-                [b] => Value::VoutMode(VoutMode::from_raw(*b)),
-                _ => Value::Bytes(payload),
-            },
-            DataFormat::Ascii => Value::Text(payload),
-            DataFormat::Energy => match EnergyReading::parse(payload) {
-                Ok(e) => Value::Energy(e),
-                Err(_) => Value::Bytes(payload),
-            },
-            DataFormat::Coefficients => match Coefficients::parse(payload) {
-                Ok(c) => Value::Coefficients(c),
-                Err(_) => Value::Bytes(payload),
-            },
-            _ => match payload {
-                [b] => Value::Byte(*b),
-                _ => match word {
-                    Some(w) => Value::Word(w),
-                    None => Value::Bytes(payload),
-                },
-            },
-        }
     }
 }
 
-/// The format of a LINEAR11-or-DIRECT reading: from the device description when one is set
-/// and has the quantity, else LINEAR11 (flagged as assumed).
-fn numeric_format(
+/// The meaning of a command's data.
+fn value<'t>(
     command: CommandCode,
-    description: Option<Description>,
-    vout_mode: Option<VoutMode>,
-) -> (Option<Format>, bool) {
-    if let (Some(d), Some(q)) = (description, Quantity::from_command(command)) {
-        if let Some(sensor) = d.sensors.iter().find(|s| s.quantity == q) {
-            return (d.format(sensor.encoding, vout_mode), false);
-        }
-        if let Some(f) = d.format(Encoding::Linear11, None) {
-            return (Some(f), true);
-        }
+    info: &CommandInfo,
+    payload: &'t [u8],
+    write_part: &[u8],
+    page: u8,
+    state: Option<&DeviceState>,
+) -> Value<'t> {
+    let description = state.and_then(|s| s.description);
+    let word = match payload {
+        [lo, hi] => Some(u16::from_le_bytes([*lo, *hi])),
+        _ => None,
+    };
+    if let Some(register) = StatusRegister::from_code(command.0) {
+        return match (payload, word) {
+            (_, Some(w)) => Value::Status(register, w),
+            ([b], None) => Value::Status(register, u16::from(*b)),
+            _ => Value::Bytes(payload),
+        };
     }
-    (Some(Format::Linear11), description.is_none())
+    if command == CommandCode::QUERY {
+        // QUERY (Part II §11.13): the host writes a block with the command code it asks
+        // about, the device answers one byte of bits.
+        return match (payload, write_part) {
+            ([answer], [_, 1, asked]) => Value::Query {
+                command: CommandCode(*asked),
+                answer: Query(*answer),
+            },
+            _ => Value::Bytes(payload),
+        };
+    }
+    match info.format {
+        DataFormat::None => Value::None,
+        DataFormat::Linear11OrDirect => match word {
+            Some(raw) => match linear11_or_direct(command, page, description.as_ref()) {
+                Ok((format, assumed)) => Value::Number {
+                    raw,
+                    format,
+                    unit: info.unit,
+                    assumed,
+                    note: None,
+                },
+                Err(missing) => Value::Unknown {
+                    raw,
+                    unit: info.unit,
+                    missing,
+                },
+            },
+            None => Value::Bytes(payload),
+        },
+        DataFormat::Vout => match word {
+            Some(raw) => vout_value(raw, info, page, state),
+            None => Value::Bytes(payload),
+        },
+        DataFormat::VoutMode => match payload {
+            [b] => Value::VoutMode(VoutMode::from_raw(*b)),
+            _ => Value::Bytes(payload),
+        },
+        DataFormat::Ascii => Value::Text(payload),
+        DataFormat::Energy => match EnergyReading::parse(payload) {
+            Ok(e) => Value::Energy(e),
+            Err(_) => Value::Bytes(payload),
+        },
+        DataFormat::Coefficients => match Coefficients::parse(payload) {
+            Ok(c) => Value::Coefficients(c),
+            Err(_) => Value::Bytes(payload),
+        },
+        _ => match payload {
+            [b] => Value::Byte(*b),
+            _ => match word {
+                Some(w) => Value::Word(w),
+                None => Value::Bytes(payload),
+            },
+        },
+    }
+}
+
+/// A value of an output-voltage command (Part II §8.3: its format is what `VOUT_MODE` of the
+/// page says). `VOUT_MODE` from the bus comes first; the description's encoding of `READ_VOUT`
+/// is used when the capture has no `VOUT_MODE` or it read FFh, and mentioned when the two
+/// disagree.
+fn vout_value<'t>(
+    raw: u16,
+    info: &CommandInfo,
+    page: u8,
+    state: Option<&DeviceState>,
+) -> Value<'t> {
+    let description = state.and_then(|s| s.description);
+    // The description's own format for VOUT, when it is not "as VOUT_MODE says".
+    let described = description.and_then(|d| {
+        let sensor = find_sensor(&d, &[Quantity::Vout], page)?;
+        match sensor.encoding {
+            Encoding::Vout => None,
+            other => d.format(other, None),
+        }
+    });
+    let number = |format, note| Value::Number {
+        raw,
+        format,
+        unit: info.unit,
+        assumed: false,
+        note,
+    };
+    let unknown = |missing| Value::Unknown {
+        raw,
+        unit: info.unit,
+        missing,
+    };
+    let lookup = state.map_or(VoutLookup::NotSeen, |s| s.vout_mode(page));
+    match lookup {
+        VoutLookup::Known(mode) if mode.is_unimplemented() => match described {
+            Some(f) => number(f, Some(Note::NoVoutMode)),
+            None => unknown(Missing::NoVoutMode),
+        },
+        VoutLookup::Known(mode) => {
+            let direct = description.and_then(|d| d.direct.vout);
+            let vid = description.and_then(|d| d.vid);
+            match mode.format(direct, vid) {
+                Some(f) => {
+                    let note = described
+                        .filter(|d| *d != f)
+                        .map(Note::DescriptionDisagrees);
+                    number(f, note)
+                }
+                None => unknown(match mode.mode() {
+                    VoutModeKind::Vid { .. } => Missing::VidTable(mode),
+                    _ => Missing::VoutCoefficients(mode),
+                }),
+            }
+        }
+        VoutLookup::NotSeen => match described {
+            Some(f) => number(f, None),
+            None => unknown(Missing::VoutModeNotSeen { page }),
+        },
+        VoutLookup::NotCached => match described {
+            Some(f) => number(f, None),
+            None => unknown(Missing::VoutModeNotCached { page }),
+        },
+    }
+}
+
+/// The description's sensor for one of `quantities`, on `page` if it has one there, else on
+/// any page.
+fn find_sensor(d: &Description, quantities: &[Quantity], page: u8) -> Option<Sensor> {
+    let of = |s: &&Sensor| quantities.contains(&s.quantity);
+    d.sensors
+        .iter()
+        .filter(of)
+        .find(|s| s.page == page)
+        .or_else(|| d.sensors.iter().find(of))
+        .copied()
+}
+
+/// What a LINEAR11-or-DIRECT command measures or bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    /// A `READ_*` telemetry command (Part II §10.14) or a limit of that quantity: in the format
+    /// of the reading.
+    Reading,
+    /// A manufacturer rating (`MFR_VIN_MAX`, `MFR_IOUT_MAX`, …, Part II §22): in the format of
+    /// the reading only by assumption, since no description says how the device encodes it.
+    Rating,
+}
+
+/// The quantities whose format a LINEAR11-or-DIRECT command shares, most likely first.
+fn quantities_of(command: CommandCode) -> Option<(&'static [Quantity], Kind)> {
+    use Quantity as Q;
+    const VIN: &[Q] = &[Q::Vin];
+    const IIN: &[Q] = &[Q::Iin];
+    const IOUT: &[Q] = &[Q::Iout];
+    const TEMP: &[Q] = &[Q::Temperature1, Q::Temperature2, Q::Temperature3];
+    const POUT: &[Q] = &[Q::Pout, Q::Pin];
+    const PIN: &[Q] = &[Q::Pin, Q::Pout];
+    if let Some(q) = Quantity::from_command(command) {
+        let all: &'static [Q] = &Q::ALL;
+        let i = all.iter().position(|x| *x == q)?;
+        return Some((all.get(i..=i)?, Kind::Reading));
+    }
+    Some(match command.0 {
+        // VIN_ON, VIN_OFF, VIN_OV_FAULT_LIMIT, VIN_OV_WARN_LIMIT, VIN_UV_WARN_LIMIT,
+        // VIN_UV_FAULT_LIMIT.
+        0x35 | 0x36 | 0x55 | 0x57 | 0x58 | 0x59 => (VIN, Kind::Reading),
+        // IOUT_OC_FAULT_LIMIT, IOUT_OC_WARN_LIMIT, IOUT_UC_FAULT_LIMIT.
+        0x46 | 0x4A | 0x4B => (IOUT, Kind::Reading),
+        // IIN_OC_FAULT_LIMIT, IIN_OC_WARN_LIMIT.
+        0x5B | 0x5D => (IIN, Kind::Reading),
+        // OT_FAULT_LIMIT, OT_WARN_LIMIT, UT_WARN_LIMIT, UT_FAULT_LIMIT.
+        0x4F | 0x51 | 0x52 | 0x53 => (TEMP, Kind::Reading),
+        // POUT_MAX, POUT_OP_FAULT_LIMIT, POUT_OP_WARN_LIMIT.
+        0x31 | 0x68 | 0x6A => (POUT, Kind::Reading),
+        // PIN_OP_WARN_LIMIT.
+        0x6B => (PIN, Kind::Reading),
+        // MFR_VIN_MIN, MFR_VIN_MAX.
+        0xA0 | 0xA1 => (VIN, Kind::Rating),
+        // MFR_IIN_MAX.
+        0xA2 => (IIN, Kind::Rating),
+        // MFR_PIN_MAX.
+        0xA3 => (PIN, Kind::Rating),
+        // MFR_IOUT_MAX.
+        0xA6 => (IOUT, Kind::Rating),
+        // MFR_POUT_MAX.
+        0xA7 => (POUT, Kind::Rating),
+        // MFR_TAMBIENT_MAX, MFR_TAMBIENT_MIN, MFR_MAX_TEMP_1..3.
+        0xA8 | 0xA9 | 0xC0..=0xC2 => (TEMP, Kind::Rating),
+        _ => return None,
+    })
+}
+
+/// The format of a LINEAR11-or-DIRECT value (Part II §7: the device picks LINEAR11, DIRECT or
+/// IEEE half per command), with whether it is a guess.
+///
+/// - No description: LINEAR11, assumed.
+/// - A command the description covers (a reading, a limit of it, a rating): the format of
+///   that reading (assumed for a rating).
+/// - Otherwise: LINEAR11, assumed, if the description's readings are all LINEAR11; else the
+///   format is unknown (a DIRECT device's coefficients for this command are not known).
+fn linear11_or_direct(
+    command: CommandCode,
+    page: u8,
+    description: Option<&Description>,
+) -> Result<(Format, bool), Missing> {
+    let Some(d) = description else {
+        return Ok((Format::Linear11, true));
+    };
+    let all_linear11 = d
+        .sensors
+        .iter()
+        .all(|s| matches!(s.encoding, Encoding::Linear11 | Encoding::Vout));
+    let fallback = if all_linear11 {
+        Ok((Format::Linear11, true))
+    } else {
+        Err(Missing::CommandFormat)
+    };
+    let Some((quantities, kind)) = quantities_of(command) else {
+        return fallback;
+    };
+    let Some(sensor) = find_sensor(d, quantities, page) else {
+        return fallback;
+    };
+    match d.format(sensor.encoding, None) {
+        Some(format) => Ok((format, kind == Kind::Rating)),
+        None => Err(match sensor.encoding {
+            Encoding::Direct(class) => Missing::Coefficients(class),
+            _ => Missing::CommandFormat,
+        }),
+    }
 }
 
 /// For a line without R/W: a command that can only be written is a write, one that can only be
-/// read is a read; for one that can be both, a PEC that matches one of the two readings decides,
-/// else the length does (a write of a byte/word carries exactly that many bytes).
+/// read is a read; for one that can be both, a PEC that matches one of the two readings decides.
+/// `read_split` is the line split where a read's write part ends.
 fn resolve_direction(
     address: u8,
-    write: Protocol,
-    read: Protocol,
+    info: &CommandInfo,
     command_bytes: &[u8],
-    rest: &[u8],
+    after_cmd: &[u8],
+    read_split: Option<(&[u8], &[u8])>,
 ) -> Direction {
-    match (write.is_supported(), read.is_supported()) {
+    match (info.write.is_supported(), info.read.is_supported()) {
         (true, false) => return Direction::Write,
         (false, true) => return Direction::WriteRead,
         _ => {}
     }
-    if let Some((pec, body)) = rest.split_last() {
-        if write_pec(address, command_bytes, body) == *pec && rest.len() > 1 {
+    if let Some((pec, body)) = after_cmd.split_last() {
+        if !body.is_empty() && write_pec(address, command_bytes, body) == *pec {
             return Direction::Write;
         }
-        if read_pec(address, command_bytes, body) == *pec && rest.len() > 1 {
+    }
+    if let Some((pec, body)) = read_split.and_then(|(_, r)| r.split_last()) {
+        let written = read_split.map_or(&[][..], |(w, _)| w);
+        if !body.is_empty() && read_pec(address, written, body) == *pec {
             return Direction::WriteRead;
         }
     }
@@ -360,20 +611,12 @@ fn resolve_direction(
     Direction::Unspecified
 }
 
+/// The PEC of a write: the write address byte, the command bytes and the data (SMBus 3.x §6.4).
 fn write_pec(address: u8, command_bytes: &[u8], data: &[u8]) -> u8 {
     let mut p = Pec::new();
     p.update_byte(address << 1);
     p.update(command_bytes);
     p.update(data);
-    p.value()
-}
-
-fn read_pec(address: u8, written: &[u8], read: &[u8]) -> u8 {
-    let mut p = Pec::new();
-    p.update_byte(address << 1);
-    p.update(written);
-    p.update_byte((address << 1) | 1);
-    p.update(read);
     p.value()
 }
 
@@ -425,7 +668,8 @@ fn split_write<'a>(
     }
 }
 
-/// Splits what was read into data and PEC.
+/// Splits what was read into data and PEC. `written` is the write part (command code, and the
+/// written block of a process call).
 fn split_read<'a>(
     address: u8,
     written: &[u8],
@@ -479,6 +723,7 @@ fn strip_count(data: &[u8], length: DataLength, protocol: Protocol) -> &[u8] {
 /// The PEC verdict of one transaction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
 pub enum PecVerdict {
     /// No PEC byte in the capture.
     Absent,
@@ -503,17 +748,121 @@ pub enum PecVerdict {
 /// Something about the transaction that does not fit the command.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
 pub enum Problem {
     /// Fewer bytes than the command carries (or than a block's count says).
     Length,
 }
 
+/// What the decoder lacks to give a numeric value its units.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum Missing {
+    /// `VOUT_MODE` of this page has not been seen in the capture (nor set with
+    /// [`Decoder::set_vout_mode`]), and no description gives the output-voltage format.
+    VoutModeNotSeen {
+        /// The page.
+        page: u8,
+    },
+    /// The page is beyond the ones whose `VOUT_MODE` the decoder keeps ([`MAX_PAGES`]).
+    VoutModeNotCached {
+        /// The page.
+        page: u8,
+    },
+    /// `VOUT_MODE` read FFh, what a device without `VOUT_MODE` returns (Part II §8.3 defines
+    /// no such value for a device to mean), and no description gives the format.
+    NoVoutMode,
+    /// `VOUT_MODE` says DIRECT and no output-voltage coefficients are known.
+    VoutCoefficients(VoutMode),
+    /// `VOUT_MODE` says VID and the VID table is not known.
+    VidTable(VoutMode),
+    /// The description gives the reading this command belongs to as DIRECT of this class, but
+    /// has no coefficients for it.
+    Coefficients(DirectClass),
+    /// The description does not cover this command, and the device does not use LINEAR11
+    /// throughout, so LINEAR11 would be a guess against the evidence.
+    CommandFormat,
+}
+
+const fn class_label(class: DirectClass) -> &'static str {
+    match class {
+        DirectClass::Vin => "VIN",
+        DirectClass::Vout => "VOUT",
+        DirectClass::Iin => "IIN",
+        DirectClass::Iout => "IOUT",
+        DirectClass::Power => "power",
+        DirectClass::Temperature => "temperature",
+    }
+}
+
+impl fmt::Display for Missing {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::VoutModeNotSeen { page: 0 } => f.write_str("VOUT_MODE not seen"),
+            Self::VoutModeNotSeen { page } => write!(f, "VOUT_MODE of page {page} not seen"),
+            Self::VoutModeNotCached { page } => write!(
+                f,
+                "VOUT_MODE of page {page} not cached: the decoder keeps pages 0 to {}",
+                MAX_PAGES - 1
+            ),
+            Self::NoVoutMode => f.write_str("VOUT_MODE FFh: device has no VOUT_MODE"),
+            Self::VoutCoefficients(m) => write!(
+                f,
+                "VOUT_MODE {:02X}h is DIRECT, and no VOUT coefficients are known",
+                m.raw()
+            ),
+            Self::VidTable(m) => write!(
+                f,
+                "VOUT_MODE {:02X}h is VID, and the VID table is not known",
+                m.raw()
+            ),
+            Self::Coefficients(class) => write!(
+                f,
+                "format unknown: DIRECT without {} coefficients",
+                class_label(class)
+            ),
+            Self::CommandFormat => f.write_str(
+                "format unknown: not covered by the device description, and the device does \
+                 not use LINEAR11 throughout",
+            ),
+        }
+    }
+}
+
+/// Something worth knowing about how a value's format was chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum Note {
+    /// `VOUT_MODE` on the bus and the description's encoding of `READ_VOUT` (this format)
+    /// disagree; the bus was followed.
+    DescriptionDisagrees(Format),
+    /// `VOUT_MODE` read FFh (a device without `VOUT_MODE`); the format is the description's.
+    NoVoutMode,
+}
+
+impl fmt::Display for Note {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::DescriptionDisagrees(format) => {
+                f.write_str("VOUT_MODE followed; the description says ")?;
+                write_format(f, format)
+            }
+            Self::NoVoutMode => {
+                f.write_str("VOUT_MODE FFh: device has no VOUT_MODE; format from the description")
+            }
+        }
+    }
+}
+
 /// The meaning of a transaction's data.
 #[derive(Clone, Copy, Debug, PartialEq)]
+#[non_exhaustive]
 pub enum Value<'t> {
-    /// No data (send byte, or a transaction that stopped early).
+    /// No data (send byte, quick command, or a transaction that stopped early).
     None,
-    /// A plain byte.
+    /// A plain byte (also a Receive Byte answer).
     Byte(u8),
     /// A plain word.
     Word(u16),
@@ -521,25 +870,37 @@ pub enum Value<'t> {
     Number {
         /// The register value.
         raw: u16,
-        /// Its format, if known.
-        format: Option<Format>,
+        /// Its format.
+        format: Format,
         /// The unit.
         unit: crate::command::Unit,
-        /// Whether the format is a guess (LINEAR11 for a command that may be DIRECT).
+        /// Whether the format is a guess: LINEAR11 for a command that may be DIRECT, with no
+        /// description that says; or a manufacturer rating (`MFR_*`) taken to be in the
+        /// format of the reading it rates.
         assumed: bool,
+        /// How the format was chosen, when that is worth saying.
+        note: Option<Note>,
     },
-    /// An output-voltage value whose `VOUT_MODE` is not known (or needs a table the decoder
-    /// lacks).
-    VoutUnknown {
+    /// A number whose format is not known; what is missing says why.
+    Unknown {
         /// The register value.
         raw: u16,
-        /// `VOUT_MODE`, when known.
-        mode: Option<VoutMode>,
+        /// The unit it would have.
+        unit: crate::command::Unit,
+        /// What the decoder lacks.
+        missing: Missing,
     },
     /// `VOUT_MODE` itself.
     VoutMode(VoutMode),
     /// A status register.
     Status(StatusRegister, u16),
+    /// A `QUERY` answer (Part II §11.13).
+    Query {
+        /// The command asked about.
+        command: CommandCode,
+        /// The answer bits.
+        answer: Query,
+    },
     /// Text (`MFR_ID` and the like).
     Text(&'t [u8]),
     /// An energy accumulator reading.
@@ -553,6 +914,36 @@ pub enum Value<'t> {
 }
 
 /// One decoded transaction; `Display` prints one line.
+///
+/// The line is `ADDR DIRECTION [PAGE] COMMAND [= VALUE] [PEC] [NACK]`:
+///
+/// - `ADDR`: the 7-bit address in hex; `58 NACK (no device answered)` when nobody ACKed it.
+/// - `DIRECTION`: `write`, `read ` or `r/w? ` (a line without R/W that the command table and the
+///   PEC could not settle).
+/// - `PAGE`: `p0`, `p1`, … (decimal; `p255` is FFh, all pages) in front of a command that acts
+///   on the selected page, once the decoder knows the device has several pages (from its
+///   description) or has seen `PAGE` in the capture. `p0?` means no `PAGE` was seen yet and the
+///   decoder assumed page 0.
+/// - `COMMAND`: the name and code (`READ_VOUT (8Bh)`); without a command code, `RECEIVE BYTE`,
+///   `ALERT RESPONSE` (from address 0Ch) or `QUICK COMMAND`.
+/// - `VALUE`: in units with the raw word and its format (`= 12.014 V [1807h ULINEAR16 2^-9]`;
+///   `, assumed` when the format is a guess), status bits by name, text, or hex bytes.
+/// - Then `PEC ok` / `PEC BAD (…)`, and `device NACKed written byte N (XXh)` when the device
+///   refused a byte (counting from 1, the command code).
+///
+/// ```
+/// use smbus_pmbus::capture::{parse_line, Decoder};
+/// use smbus_pmbus::device::catalog;
+///
+/// let mut decoder = Decoder::new();
+/// decoder.set_device(0x60, catalog::ISL68224); // three pages
+/// let line = |d: &mut Decoder, s: &str| d.decode(&parse_line(s).unwrap().unwrap()).to_string();
+/// assert_eq!(line(&mut decoder, "W 60 00 01"), "60 write PAGE (00h) = 01h");
+/// assert_eq!(
+///     line(&mut decoder, "R 60 8C 2C 01"),
+///     "60 read  p1 READ_IOUT (8Ch) = 30.000 A [012Ch DIRECT m=1 b=0 R=1]",
+/// );
+/// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Decoded<'t> {
     /// The 7-bit address.
@@ -573,8 +964,12 @@ pub struct Decoded<'t> {
     pub value: Value<'t>,
     /// A length problem, if any.
     pub problem: Option<Problem>,
-    /// The page selected at the time (as last seen written).
-    pub page: u8,
+    /// The page selected at the time, as last seen on the bus; `None` before the capture showed
+    /// `PAGE` for this address (the decoder then uses page 0).
+    pub page: Option<u8>,
+    /// Whether the device is known to have several pages (its description says so, or the
+    /// capture showed `PAGE`): the line then shows the page.
+    pub paged: bool,
     raw: &'t Transaction,
 }
 
@@ -582,6 +977,26 @@ impl Decoded<'_> {
     /// The transaction this came from.
     pub const fn transaction(&self) -> &Transaction {
         self.raw
+    }
+
+    /// Whether the device took the transaction as it stands: every address and byte ACKed, the
+    /// PEC right or absent, and the bytes the command needs present. The decoder learns `PAGE`
+    /// and `VOUT_MODE` only from such transactions.
+    pub const fn accepted(&self) -> bool {
+        !self.nacked
+            && !self.raw.read_address_nacked()
+            && self.raw.nacked_write_byte().is_none()
+            && self.problem.is_none()
+            && matches!(self.pec, PecVerdict::Absent | PecVerdict::Ok)
+    }
+
+    /// Whether the line shows the page: the device has several pages and the command acts on
+    /// the selected one (manufacturer-specific commands may, so they show it too).
+    fn shows_page(&self) -> bool {
+        self.paged
+            && self
+                .command
+                .is_some_and(|c| matches!(c.info().paging, Paging::Paged | Paging::DeviceDefined))
     }
 }
 
@@ -605,6 +1020,145 @@ fn write_format(f: &mut fmt::Formatter<'_>, format: Format) -> fmt::Result {
     }
 }
 
+const fn query_format(format: QueryFormat) -> &'static str {
+    match format {
+        QueryFormat::Linear => "LINEAR",
+        QueryFormat::Signed16 => "signed 16-bit",
+        QueryFormat::Reserved => "reserved format 010b",
+        QueryFormat::Direct => "DIRECT",
+        QueryFormat::Unsigned8 => "unsigned 8-bit",
+        QueryFormat::Vid => "VID",
+        QueryFormat::MfrSpecific => "manufacturer-specific format",
+        QueryFormat::NotNumeric => "not numeric",
+    }
+}
+
+fn write_value(f: &mut fmt::Formatter<'_>, value: &Value<'_>) -> fmt::Result {
+    match *value {
+        Value::None => Ok(()),
+        Value::Byte(b) => write!(f, " = {b:02X}h"),
+        Value::Word(w) => write!(f, " = {w:04X}h"),
+        Value::Number {
+            raw,
+            format,
+            unit,
+            assumed,
+            note,
+        } => {
+            match format.decode_milli(raw) {
+                Some(m) => {
+                    f.write_str(" = ")?;
+                    write_milli(f, m)?;
+                    let sym = unit_symbol(unit);
+                    if !sym.is_empty() {
+                        write!(f, " {sym}")?;
+                    }
+                }
+                None => f.write_str(" = (no value)")?,
+            }
+            write!(f, " [{raw:04X}h ")?;
+            write_format(f, format)?;
+            if assumed {
+                f.write_str(", assumed")?;
+            }
+            f.write_str("]")?;
+            match note {
+                Some(note) => write!(f, " ({note})"),
+                None => Ok(()),
+            }
+        }
+        Value::Unknown { raw, missing, .. } => write!(f, " = {raw:04X}h ({missing})"),
+        Value::VoutMode(m) => {
+            write!(f, " = {:02X}h (", m.raw())?;
+            if m.is_unimplemented() {
+                f.write_str("no VOUT_MODE: what a device without it returns")?;
+            } else {
+                match m.mode() {
+                    VoutModeKind::Linear { exponent } => {
+                        write!(f, "ULINEAR16, exponent {exponent}")?
+                    }
+                    VoutModeKind::Vid { code } => write!(f, "VID, code {code:02X}h")?,
+                    VoutModeKind::Direct => f.write_str("DIRECT")?,
+                    VoutModeKind::IeeeHalf => f.write_str("IEEE half")?,
+                }
+                if m.relative() {
+                    f.write_str(", relative")?;
+                }
+            }
+            f.write_str(")")
+        }
+        Value::Status(register, bits) => {
+            let width = register.width().min(16);
+            if width > 8 {
+                write!(f, " = {bits:04X}h")?;
+            } else {
+                write!(f, " = {bits:02X}h")?;
+            }
+            // Set bits from the most significant down, as the spec's tables list them.
+            let mut any = false;
+            for bit in (0..width).rev() {
+                if bits.checked_shr(u32::from(bit)).unwrap_or(0) & 1 == 0 {
+                    continue;
+                }
+                f.write_str(if any { " " } else { " [" })?;
+                any = true;
+                match register.bit_info(bit) {
+                    Some(info) => f.write_str(info.name)?,
+                    None => write!(f, "BIT{bit}")?,
+                }
+            }
+            if any {
+                f.write_str("]")?;
+            }
+            Ok(())
+        }
+        Value::Query { command, answer } => {
+            write!(
+                f,
+                " = {:02X}h for {command} ({:02X}h): ",
+                answer.0, command.0
+            )?;
+            if !answer.supported() {
+                return f.write_str("not supported");
+            }
+            f.write_str("supported")?;
+            if answer.writable() {
+                f.write_str(", writable")?;
+            }
+            if answer.readable() {
+                f.write_str(", readable")?;
+            }
+            write!(f, ", {}", query_format(answer.format()))
+        }
+        Value::Text(bytes) => {
+            f.write_str(" = \"")?;
+            for &b in bytes {
+                if b.is_ascii_graphic() || b == b' ' {
+                    fmt::Write::write_char(f, char::from(b))?;
+                } else {
+                    write!(f, "\\x{b:02x}")?;
+                }
+            }
+            f.write_str("\"")
+        }
+        Value::Energy(e) => write!(
+            f,
+            " = accumulator {:04X}h, rollover {}, {} samples",
+            e.accumulator, e.rollover, e.samples
+        ),
+        Value::Coefficients(c) => write!(f, " = m={} b={} R={}", c.m, c.b, c.r),
+        Value::AlertFrom(a) => write!(f, " = alert from {a:02X}h"),
+        Value::Bytes(bytes) => {
+            if bytes.is_empty() {
+                Ok(())
+            } else {
+                f.write_str(" = ")?;
+                write_hex(f, bytes)
+            }
+        }
+    }
+}
+
 impl fmt::Display for Decoded<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:02X} ", self.address)?;
@@ -616,6 +1170,12 @@ impl fmt::Display for Decoded<'_> {
             Direction::WriteRead | Direction::Read => "read ",
             Direction::Unspecified => "r/w? ",
         })?;
+        if self.shows_page() {
+            match self.page {
+                Some(page) => write!(f, " p{page}")?,
+                None => f.write_str(" p0?")?,
+            }
+        }
         match self.command {
             Some(c) => {
                 write!(f, " {c} ({:02X}h", c.0)?;
@@ -624,10 +1184,20 @@ impl fmt::Display for Decoded<'_> {
                 }
                 f.write_str(")")?;
             }
-            None if self.address == crate::smbus::ALERT_RESPONSE_ADDRESS => {
-                f.write_str(" ALERT RESPONSE")?
+            None if !self.raw.read().is_empty() => {
+                if self.address == crate::smbus::ALERT_RESPONSE_ADDRESS {
+                    f.write_str(" ALERT RESPONSE")?;
+                } else {
+                    f.write_str(" RECEIVE BYTE")?;
+                }
             }
-            None => f.write_str(" RECEIVE BYTE")?,
+            // SMBus 3.x §6.5.1: the R/W bit of the address is the only data.
+            None => f.write_str(" QUICK COMMAND")?,
+        }
+        if self.raw.read_address_nacked() {
+            return f.write_str(
+                ": no answer (the device took the command, then NACKed its read address)",
+            );
         }
         if let Some(Problem::Length) = self.problem {
             f.write_str(": too few bytes for this command: ")?;
@@ -637,130 +1207,73 @@ impl fmt::Display for Decoded<'_> {
                 write_hex(f, self.raw.read())?;
             }
         } else {
-            match self.value {
-                Value::None => {}
-                Value::Byte(b) => write!(f, " = {b:02X}h")?,
-                Value::Word(w) => write!(f, " = {w:04X}h")?,
-                Value::Number {
-                    raw,
-                    format: Some(format),
-                    unit,
-                    assumed,
-                } => {
-                    match format.decode_milli(raw) {
-                        Some(m) => {
-                            f.write_str(" = ")?;
-                            write_milli(f, m)?;
-                            let sym = unit_symbol(unit);
-                            if !sym.is_empty() {
-                                write!(f, " {sym}")?;
-                            }
-                        }
-                        None => f.write_str(" = (no value)")?,
-                    }
-                    write!(f, " [{raw:04X}h ")?;
-                    write_format(f, format)?;
-                    if assumed {
-                        f.write_str(", assumed")?;
-                    }
-                    f.write_str("]")?;
-                }
-                Value::Number {
-                    raw, format: None, ..
-                } => write!(f, " = {raw:04X}h (format unknown: no device description)")?,
-                Value::VoutUnknown { raw, mode: None } => write!(
-                    f,
-                    " = {raw:04X}h (VOUT_MODE not seen; give it with --vout-mode)"
-                )?,
-                Value::VoutUnknown { raw, mode: Some(m) } => write!(
-                    f,
-                    " = {raw:04X}h (VOUT_MODE {:02X}h needs coefficients or a VID table: give --device)",
-                    m.raw()
-                )?,
-                Value::VoutMode(m) => {
-                    write!(f, " = {:02X}h (", m.raw())?;
-                    match m.mode() {
-                        VoutModeKind::Linear { exponent } => {
-                            write!(f, "ULINEAR16, exponent {exponent}")?
-                        }
-                        VoutModeKind::Vid { code } => write!(f, "VID, code {code:02X}h")?,
-                        VoutModeKind::Direct => f.write_str("DIRECT")?,
-                        VoutModeKind::IeeeHalf => f.write_str("IEEE half")?,
-                    }
-                    if m.relative() {
-                        f.write_str(", relative")?;
-                    }
-                    f.write_str(")")?;
-                }
-                Value::Status(register, bits) => {
-                    let width = register.width().min(16);
-                    if width > 8 {
-                        write!(f, " = {bits:04X}h")?;
-                    } else {
-                        write!(f, " = {bits:02X}h")?;
-                    }
-                    // Set bits from the most significant down, as the spec's tables list them.
-                    let mut any = false;
-                    for bit in (0..width).rev() {
-                        if bits.checked_shr(u32::from(bit)).unwrap_or(0) & 1 == 0 {
-                            continue;
-                        }
-                        f.write_str(if any { " " } else { " [" })?;
-                        any = true;
-                        match register.bit_info(bit) {
-                            Some(info) => f.write_str(info.name)?,
-                            None => write!(f, "BIT{bit}")?,
-                        }
-                    }
-                    if any {
-                        f.write_str("]")?;
-                    }
-                }
-                Value::Text(bytes) => {
-                    f.write_str(" = \"")?;
-                    for &b in bytes {
-                        if b.is_ascii_graphic() || b == b' ' {
-                            fmt::Write::write_char(f, char::from(b))?;
-                        } else {
-                            write!(f, "\\x{b:02x}")?;
-                        }
-                    }
-                    f.write_str("\"")?;
-                }
-                Value::Energy(e) => write!(
-                    f,
-                    " = accumulator {:04X}h, rollover {}, {} samples",
-                    e.accumulator, e.rollover, e.samples
-                )?,
-                Value::Coefficients(c) => write!(f, " = m={} b={} R={}", c.m, c.b, c.r)?,
-                Value::AlertFrom(a) => write!(f, " = alert from {a:02X}h")?,
-                Value::Bytes(bytes) => {
-                    if !bytes.is_empty() {
-                        f.write_str(" = ")?;
-                        write_hex(f, bytes)?;
-                    }
-                }
-            }
+            write_value(f, &self.value)?;
         }
         match self.pec {
-            PecVerdict::Absent => Ok(()),
-            PecVerdict::Ok => f.write_str("  PEC ok"),
-            PecVerdict::Bad { expected, received } => {
-                write!(
-                    f,
-                    "  PEC BAD (got {received:02X}h, expected {expected:02X}h)"
-                )
-            }
-            PecVerdict::Extra(n) => write!(f, "  ({n} bytes more than the command carries)"),
+            PecVerdict::Absent => {}
+            PecVerdict::Ok => f.write_str("  PEC ok")?,
+            PecVerdict::Bad { expected, received } => write!(
+                f,
+                "  PEC BAD (got {received:02X}h, expected {expected:02X}h)"
+            )?,
+            PecVerdict::Extra(n) => write!(f, "  ({n} bytes more than the command carries)")?,
             PecVerdict::Matches => {
-                f.write_str("  PEC ok (device-defined length: last byte taken as PEC)")
+                f.write_str("  PEC ok (device-defined length: last byte taken as PEC)")?
             }
-            PecVerdict::Unmatched(received) => {
-                write!(
-                    f,
-                    "  PEC BAD ({received:02X}h is the PEC of neither a read nor a write)"
-                )
+            PecVerdict::Unmatched(received) => write!(
+                f,
+                "  PEC BAD ({received:02X}h is the PEC of neither a read nor a write)"
+            )?,
+        }
+        if let Some(index) = self.raw.nacked_write_byte() {
+            write!(
+                f,
+                "  device NACKed written byte {}",
+                index.saturating_add(1)
+            )?;
+            if let Some(b) = self.raw.written().get(index) {
+                write!(f, " ({b:02X}h)")?;
             }
         }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+    use super::*;
+
+    /// Every LINEAR11-or-DIRECT command mapped to a quantity has that quantity's unit in the
+    /// command table (`READ_VOUT` is mapped too, but goes through `VOUT_MODE`).
+    #[test]
+    fn mapped_commands_share_the_unit() {
+        for code in 0..=u8::MAX {
+            let command = CommandCode(code);
+            if command == CommandCode::READ_VOUT {
+                continue;
+            }
+            if let Some((quantities, _)) = quantities_of(command) {
+                assert_eq!(
+                    command.info().format,
+                    DataFormat::Linear11OrDirect,
+                    "{command}"
+                );
+                for q in quantities {
+                    assert_eq!(command.info().unit, q.unit(), "{command} {q:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn vout_mode_pages() {
+        let mut s = DeviceState::new(0x40);
+        assert!(matches!(s.vout_mode(0), VoutLookup::NotSeen));
+        assert!(s.set_vout_mode(31, VoutMode::from_raw(0x17)));
+        assert!(matches!(s.vout_mode(31), VoutLookup::Known(m) if m.raw() == 0x17));
+        assert!(!s.set_vout_mode(32, VoutMode::from_raw(0x17)));
+        assert!(matches!(s.vout_mode(32), VoutLookup::NotCached));
+        assert!(matches!(s.vout_mode(0xFF), VoutLookup::NotCached));
     }
 }

@@ -8,13 +8,17 @@
 //!   by the host; `R` means the host wrote `CMD` and read the rest after a repeated start (for
 //!   an extended command the second command byte, and for a block process call such as `QUERY`
 //!   the written block, are taken as written too). A `/` makes the split explicit:
-//!   `58 1A 01 88 / 01 B0` is "wrote 1A 01 88, then read 01 B0". With no marker the direction
+//!   `58 1A 01 88 / 01 B0` is "wrote 1A 01 88, then read 01 B0", and `R 58 / 42 93` (nothing
+//!   before the `/`) is a Receive Byte: the host only read. A line to the Alert Response Address
+//!   0Ch that is not marked `W` is read only too (`R 0C B0 F3`). With no marker the direction
 //!   is left to the decoder, which infers it from the command table and the PEC.
 //! - **sigrok's I2C decoder output** ([`SigrokParser`]): the annotation lines that
 //!   `sigrok-cli -P i2c` prints (`i2c-1: Start`, `i2c-1: Address write: 58`,
 //!   `i2c-1: Data write: 8B`, `i2c-1: Start repeat`, `i2c-1: Address read: 58`,
 //!   `i2c-1: Data read: 1A`, `i2c-1: NACK`, `i2c-1: Stop`). The parser groups them from start to
-//!   stop into one [`Transaction`] with a write part and a read part.
+//!   stop into one [`Transaction`] with a write part and a read part, and keeps the NACKs that
+//!   matter: of the address, of the read address after the repeated start, and of a written
+//!   byte.
 //!
 //! ```
 //! use smbus_pmbus::capture::{parse_line, Direction};
@@ -33,7 +37,9 @@ use crate::command::CommandCode;
 
 mod decode;
 
-pub use decode::{Decoded, Decoder, MAX_DEVICES, PecVerdict, Problem, Value};
+pub use decode::{
+    Decoded, Decoder, MAX_DEVICES, MAX_PAGES, Missing, Note, PecVerdict, Problem, Value,
+};
 
 /// The most bytes one part (write or read) of a [`Transaction`] can hold: a command code, an
 /// extended command byte, a block count, 255 data bytes and a PEC byte.
@@ -42,25 +48,33 @@ pub const MAX_PART_LEN: usize = 259;
 /// What the host did after addressing the target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
 pub enum Direction {
     /// The host only wrote (send byte, write byte/word, block write).
     Write,
     /// The host wrote a command, then read after a repeated start (read byte/word, block
     /// read, process calls).
     WriteRead,
-    /// The host only read (receive byte, Alert Response Address).
+    /// The host only read (receive byte, Alert Response Address, or a quick command read).
     Read,
     /// A hex line without `R`/`W`: all bytes after the address are in [`Transaction::written`]
     /// until a decoder decides, from the command, which of them were read.
     Unspecified,
 }
 
-/// One captured transaction: the 7-bit address, the bytes written and the bytes read.
+/// One captured transaction: the 7-bit address, the bytes written and the bytes read, and the
+/// NACKs the capture shows.
+///
+/// A target NACKs a byte other than its address when it is busy, or when it finds the command
+/// or the data invalid, including a wrong PEC (SMBus 3.x, "ACK and NACK usage"): such a
+/// transaction did not take effect, and a decoder should not learn from it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Transaction {
     address: u8,
     direction: Direction,
     nacked: bool,
+    read_address_nacked: bool,
+    nacked_write_byte: Option<usize>,
     write: Part,
     read: Part,
 }
@@ -102,6 +116,8 @@ impl Transaction {
             address,
             direction,
             nacked: false,
+            read_address_nacked: false,
+            nacked_write_byte: None,
             write: Part::new(),
             read: Part::new(),
         }
@@ -139,9 +155,36 @@ impl Transaction {
         self.direction
     }
 
-    /// Whether the capture shows a NACK of the address byte (nobody answered).
+    /// Whether the capture shows a NACK of the (first) address byte: nobody answered.
     pub const fn nacked(&self) -> bool {
         self.nacked
+    }
+
+    /// Whether the target ACKed the write part, then NACKed its read address after the
+    /// repeated start: it took the command and did not answer it.
+    pub const fn read_address_nacked(&self) -> bool {
+        self.read_address_nacked
+    }
+
+    /// The index in [`written`](Self::written) of the first written byte the target NACKed
+    /// (0 = the command code), if any.
+    pub const fn nacked_write_byte(&self) -> Option<usize> {
+        self.nacked_write_byte
+    }
+
+    /// Records a NACK of the (first) address byte.
+    pub fn set_nacked(&mut self, nacked: bool) {
+        self.nacked = nacked;
+    }
+
+    /// Records a NACK of the read address after the repeated start.
+    pub fn set_read_address_nacked(&mut self, nacked: bool) {
+        self.read_address_nacked = nacked;
+    }
+
+    /// Records which written byte the target NACKed (an index in [`written`](Self::written)).
+    pub fn set_nacked_write_byte(&mut self, index: Option<usize>) {
+        self.nacked_write_byte = index;
     }
 
     /// The bytes the host wrote after the address (command code first).
@@ -180,6 +223,9 @@ pub enum CaptureError {
     },
     /// A sigrok data byte with no address before it in the same transaction.
     DataWithoutAddress,
+    /// A sigrok transaction with more bytes in one part than [`MAX_PART_LEN`]; the parser drops
+    /// the transaction and skips its bytes up to the next start, stop or address.
+    PartTooLong,
     /// A second `/`, or a `/` on a `W` line.
     UnexpectedSeparator {
         /// Column of the separator.
@@ -210,6 +256,10 @@ impl fmt::Display for CaptureError {
             Self::DataWithoutAddress => {
                 f.write_str("data byte before any address in this transaction")
             }
+            Self::PartTooLong => write!(
+                f,
+                "more than {MAX_PART_LEN} bytes in one transaction part (transaction dropped)"
+            ),
         }
     }
 }
@@ -263,10 +313,14 @@ fn tokens(line: &str) -> impl Iterator<Item = (usize, &str)> {
 /// assert_eq!((t.direction(), t.written()), (Direction::Write, &[0x01, 0x80][..]));
 /// assert!(parse_line("   # nothing here").unwrap().is_none());
 /// assert!(parse_line("58 zz").is_err());
+///
+/// // Receive Byte: nothing written, one byte and its PEC read.
+/// let t = parse_line("R 58 / 42 93").unwrap().unwrap();
+/// assert_eq!((t.direction(), t.written(), t.read()), (Direction::Read, &[][..], &[0x42, 0x93][..]));
 /// ```
 pub fn parse_line(line: &str) -> Result<Option<Transaction>, CaptureError> {
     let mut toks = tokens(line).peekable();
-    let direction = match toks.peek() {
+    let marked = match toks.peek() {
         None => return Ok(None),
         Some((_, t)) if t.eq_ignore_ascii_case("r") || t.eq_ignore_ascii_case("read") => {
             toks.next();
@@ -283,6 +337,13 @@ pub fn parse_line(line: &str) -> Result<Option<Transaction>, CaptureError> {
     if address > 0x7F {
         return Err(CaptureError::AddressOutOfRange { address });
     }
+    // The Alert Response Address is only ever read, without a command (SMBus 3.x, SMBALERT#).
+    let direction = if address == crate::smbus::ALERT_RESPONSE_ADDRESS && marked != Direction::Write
+    {
+        Direction::Read
+    } else {
+        marked
+    };
     let mut t = Transaction::new(address, direction);
     let mut separated = false;
     for (column, token) in toks {
@@ -291,27 +352,34 @@ pub fn parse_line(line: &str) -> Result<Option<Transaction>, CaptureError> {
                 return Err(CaptureError::UnexpectedSeparator { column });
             }
             separated = true;
-            t.direction = Direction::WriteRead;
+            // Nothing before the separator: the host wrote no command (Receive Byte).
+            t.direction = if t.write.len == 0 {
+                Direction::Read
+            } else {
+                Direction::WriteRead
+            };
             continue;
         }
         let byte = hex_byte(token).ok_or(CaptureError::NotHexByte { column })?;
         let to_read = separated
+            || t.direction == Direction::Read
             || (direction == Direction::WriteRead && t.write.len >= write_part_len(t.written()));
         let part = if to_read { &mut t.read } else { &mut t.write };
         if !part.push(byte) {
             return Err(CaptureError::TooLong { column });
         }
     }
-    if t.write.len == 0 && direction != Direction::Write {
+    if t.write.len == 0 && !matches!(t.direction, Direction::Write | Direction::Read) {
         return Err(CaptureError::MissingCommand);
     }
     Ok(Some(t))
 }
 
-/// How many bytes the host writes before the repeated start, for an `R` line without `/`:
-/// the command code, the second byte of an extended command (FEh/FFh prefix), and for a block
-/// process call (`QUERY`, `COEFFICIENTS`, `PAGE_PLUS_READ`, …) the written block with its count.
-fn write_part_len(written: &[u8]) -> usize {
+/// How many bytes the host writes before the repeated start of a read-type transaction: the
+/// command code, the second byte of an extended command (FEh/FFh prefix), and for a block
+/// process call (`QUERY`, `COEFFICIENTS`, `PAGE_PLUS_READ`, …) the written block with its count
+/// (SMBus 3.x §6.5.8). `written` is what the capture holds so far, command code first.
+pub(crate) fn write_part_len(written: &[u8]) -> usize {
     let Some((&code, rest)) = written.split_first() else {
         return 1;
     };
@@ -327,10 +395,30 @@ fn write_part_len(written: &[u8]) -> usize {
 
 /// Groups sigrok `-P i2c` annotation lines into transactions.
 ///
-/// Feed every line to [`SigrokParser::push_line`]; it returns a transaction when a stop (or a
-/// new start after an unterminated one) closes it. Call [`SigrokParser::finish`] at the end of
-/// input for a transaction that never saw its stop. Lines that are not I2C annotations
-/// (other decoders, `ACK`, `Read`, `Write` markers) are skipped.
+/// Feed every line to [`SigrokParser::push_line`]; it returns a transaction when a later line
+/// closes it. Call [`SigrokParser::finish`] at the end of input for a transaction that never saw
+/// its stop. What closes a transaction:
+///
+/// - a `Stop`;
+/// - a plain `Start` (a new transaction after one whose stop is missing from the capture);
+/// - an `Address write`: SMBus transactions never address a target for writing after a
+///   repeated start (SMBus 3.x §6.5), so a write address always begins a new transaction, even
+///   after `Start repeat` (sigrok labels every start that follows another without a stop as a
+///   repeat);
+/// - an `Address read` after a `Start repeat` that does not continue the open transaction: to
+///   another address, or when that transaction already read something. The write half and the
+///   read half then come out as two transactions (the write one usually too short for its
+///   command, the read one a Receive Byte).
+///
+/// A NACK right after an address marks the transaction [`nacked`](Transaction::nacked) (or
+/// [`read_address_nacked`](Transaction::read_address_nacked) after the repeated start); after
+/// a data write it records [`nacked_write_byte`](Transaction::nacked_write_byte). A NACK after
+/// a data read is the host ending its read, as it should.
+///
+/// Lines that are not I2C annotations (other decoders, text that is not sigrok's) are skipped;
+/// [`SigrokParser::is_annotation`] tells them apart. The annotations that carry nothing the
+/// parser needs (`ACK`, the `Write`/`Read` bit label, the single bits `0`/`1`) are recognised
+/// and skipped.
 ///
 /// ```
 /// use smbus_pmbus::capture::{Direction, SigrokParser};
@@ -349,22 +437,41 @@ fn write_part_len(written: &[u8]) -> usize {
 /// let t = found.unwrap();
 /// assert_eq!((t.address(), t.direction()), (0x58, Direction::WriteRead));
 /// assert_eq!((t.written(), t.read()), (&[0x88][..], &[0x5A, 0xF8][..]));
+/// assert!(SigrokParser::is_annotation("i2c-1: Write"));
+/// assert!(!SigrokParser::is_annotation("# capture of i2c: bus 3"));
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct SigrokParser {
     current: Option<Transaction>,
-    /// Whether the last annotation was an address byte (so the next ACK/NACK belongs to it).
-    after_address: bool,
-    /// Whether a start was seen and no address yet.
-    open: bool,
+    /// What the last state-changing annotation was, so that a NACK after it is placed.
+    last: Last,
+    /// The open transaction overflowed and was dropped: data bytes are skipped until the next
+    /// start, stop or address.
+    dropping: bool,
+}
+
+/// The annotation a NACK may belong to.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Last {
+    #[default]
+    Other,
+    /// The first address of a transaction.
+    Address,
+    /// The read address after a repeated start.
+    ReadAddress,
+    /// A written data byte.
+    DataWrite,
 }
 
 /// One recognised annotation.
 enum Annotation {
     Start,
+    StartRepeat,
     Stop,
     Nack,
     Ack,
+    /// The R/W bit label (`Write`, `Read`) or a single bit (`0`, `1`): nothing to keep.
+    Label,
     AddressWrite(u8),
     AddressRead(u8),
     DataWrite(u8),
@@ -387,24 +494,26 @@ fn annotation(line: &str) -> Option<Annotation> {
     };
     let text = text.trim();
     let byte = |rest: &str| hex_byte(rest.trim());
-    if text == "Start" || text == "Start repeat" {
-        Some(Annotation::Start)
-    } else if text == "Stop" {
-        Some(Annotation::Stop)
-    } else if text == "NACK" {
-        Some(Annotation::Nack)
-    } else if text == "ACK" {
-        Some(Annotation::Ack)
-    } else if let Some(rest) = text.strip_prefix("Address write:") {
-        byte(rest).map(Annotation::AddressWrite)
-    } else if let Some(rest) = text.strip_prefix("Address read:") {
-        byte(rest).map(Annotation::AddressRead)
-    } else if let Some(rest) = text.strip_prefix("Data write:") {
-        byte(rest).map(Annotation::DataWrite)
-    } else if let Some(rest) = text.strip_prefix("Data read:") {
-        byte(rest).map(Annotation::DataRead)
-    } else {
-        None
+    match text {
+        "Start" => Some(Annotation::Start),
+        "Start repeat" => Some(Annotation::StartRepeat),
+        "Stop" => Some(Annotation::Stop),
+        "NACK" => Some(Annotation::Nack),
+        "ACK" => Some(Annotation::Ack),
+        "Write" | "Read" | "0" | "1" => Some(Annotation::Label),
+        _ => {
+            if let Some(rest) = text.strip_prefix("Address write:") {
+                byte(rest).map(Annotation::AddressWrite)
+            } else if let Some(rest) = text.strip_prefix("Address read:") {
+                byte(rest).map(Annotation::AddressRead)
+            } else if let Some(rest) = text.strip_prefix("Data write:") {
+                byte(rest).map(Annotation::DataWrite)
+            } else if let Some(rest) = text.strip_prefix("Data read:") {
+                byte(rest).map(Annotation::DataRead)
+            } else {
+                None
+            }
+        }
     }
 }
 
@@ -413,84 +522,109 @@ impl SigrokParser {
     pub const fn new() -> Self {
         Self {
             current: None,
-            after_address: false,
-            open: false,
+            last: Last::Other,
+            dropping: false,
         }
     }
 
-    /// Reads one line; returns a transaction when this line completes one.
+    /// Whether `line` is an annotation of sigrok's I2C decoder that this parser understands
+    /// (including the ones it skips: `ACK`, `Write`, `Read`, single bits). A tool can use it to
+    /// detect sigrok input, and to report lines that are neither.
+    pub fn is_annotation(line: &str) -> bool {
+        annotation(line).is_some()
+    }
+
+    /// Closes the open transaction, if any, and returns it.
+    fn close(&mut self) -> Option<Transaction> {
+        self.dropping = false;
+        self.current.take()
+    }
+
+    /// Reads one line; returns a transaction when this line closes one.
     pub fn push_line(&mut self, line: &str) -> Result<Option<Transaction>, CaptureError> {
         let Some(a) = annotation(line) else {
             return Ok(None);
         };
-        let after_address = core::mem::replace(&mut self.after_address, false);
+        // Labels may come before or after the address they belong to: they leave the state.
+        if matches!(a, Annotation::Label) {
+            return Ok(None);
+        }
+        let last = core::mem::take(&mut self.last);
         match a {
-            Annotation::Start => {
-                // A repeated start continues the transaction; it stays open.
-                self.open = true;
-                Ok(None)
-            }
-            Annotation::Stop => {
-                self.open = false;
-                Ok(self.current.take())
-            }
-            Annotation::Ack => Ok(None),
+            Annotation::Label | Annotation::Ack | Annotation::StartRepeat => Ok(None),
+            Annotation::Start | Annotation::Stop => Ok(self.close()),
             Annotation::Nack => {
-                if after_address {
-                    if let Some(t) = self.current.as_mut() {
-                        t.nacked = true;
+                if let Some(t) = self.current.as_mut() {
+                    match last {
+                        Last::Address => t.nacked = true,
+                        Last::ReadAddress => t.read_address_nacked = true,
+                        Last::DataWrite => {
+                            if t.nacked_write_byte.is_none() {
+                                t.nacked_write_byte = t.write.len.checked_sub(1);
+                            }
+                        }
+                        Last::Other => {}
                     }
                 }
                 Ok(None)
             }
-            Annotation::AddressWrite(addr) | Annotation::AddressRead(addr) => {
-                let read = matches!(a, Annotation::AddressRead(_));
+            Annotation::AddressWrite(addr) => {
                 if addr > 0x7F {
                     return Err(CaptureError::AddressOutOfRange { address: addr });
                 }
-                self.after_address = true;
-                // A different address (or a start without stop) ends the previous transaction.
-                let finished = match &self.current {
-                    Some(t) if t.address != addr => self.current.take(),
-                    _ => None,
-                };
-                let t = self.current.get_or_insert_with(|| {
-                    Transaction::new(
-                        addr,
-                        if read {
-                            Direction::Read
-                        } else {
-                            Direction::Write
-                        },
-                    )
-                });
-                if read && t.direction == Direction::Write {
-                    t.direction = Direction::WriteRead;
+                let finished = self.close();
+                self.current = Some(Transaction::new(addr, Direction::Write));
+                self.last = Last::Address;
+                Ok(finished)
+            }
+            Annotation::AddressRead(addr) => {
+                if addr > 0x7F {
+                    return Err(CaptureError::AddressOutOfRange { address: addr });
                 }
+                // The read half of a write-read: same address, nothing read yet.
+                if let Some(t) = self.current.as_mut() {
+                    if t.address == addr
+                        && t.direction == Direction::Write
+                        && t.read.len == 0
+                        && !t.nacked
+                    {
+                        t.direction = Direction::WriteRead;
+                        self.last = Last::ReadAddress;
+                        return Ok(None);
+                    }
+                }
+                let finished = self.close();
+                self.current = Some(Transaction::new(addr, Direction::Read));
+                self.last = Last::Address;
                 Ok(finished)
             }
             Annotation::DataWrite(b) | Annotation::DataRead(b) => {
+                if self.dropping {
+                    return Ok(None);
+                }
                 let t = self
                     .current
                     .as_mut()
                     .ok_or(CaptureError::DataWithoutAddress)?;
-                let part = match a {
-                    Annotation::DataWrite(_) => &mut t.write,
-                    _ => &mut t.read,
-                };
-                if part.push(b) {
-                    Ok(None)
-                } else {
-                    Err(CaptureError::TooLong { column: 1 })
+                let write = matches!(a, Annotation::DataWrite(_));
+                let part = if write { &mut t.write } else { &mut t.read };
+                if !part.push(b) {
+                    self.current = None;
+                    self.dropping = true;
+                    return Err(CaptureError::PartTooLong);
                 }
+                if write {
+                    self.last = Last::DataWrite;
+                }
+                Ok(None)
             }
         }
     }
 
     /// Ends the input: returns a transaction still open (no stop seen).
     pub fn finish(&mut self) -> Option<Transaction> {
-        self.open = false;
-        self.current.take()
+        self.last = Last::Other;
+        self.close()
     }
 }
 

@@ -275,7 +275,7 @@ pub const ADM1275: Description = adm1275(true, 1000, false);
 /// The coefficients are derived from the calibration actually written, not from the requested
 /// LSB, so they always match what the device measures: the calibration is the datasheet's
 /// formula truncated, then kept within 1..=7FFFh (a requested LSB too small for the shunt gives
-/// 7FFFh and a coarser real LSB; the coefficients follow). Current: m·10^R = CAL·R_shunt[µΩ] /
+/// 7FFFh and a coarser real LSB; the coefficients follow). Current: m·10^R = CAL · R_shunt (µΩ) /
 /// 5120 counts per ampere; power: 1/25 of that per watt. They are written with as many
 /// significant digits as fit 16 bits, so the 1 mA example reads m = 10000, R = −1 where the
 /// datasheet writes m = 1000, R = 0: the same scale.
