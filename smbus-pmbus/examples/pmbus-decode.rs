@@ -35,23 +35,11 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::process::ExitCode;
 
 use smbus_pmbus::capture::{Decoder, SigrokParser, Transaction, parse_line};
-use smbus_pmbus::device::{Description, catalog};
+use smbus_pmbus::device::catalog;
 use smbus_pmbus::format::VoutMode;
 
 const USAGE: &str = "usage: pmbus-decode [FILE] [--sigrok] [--device ADDR=NAME]... [--vout-mode ADDR=XX]...\n\
   NAME: crps, adm1272, adm1275, ina233, tps546b24a, isl68224";
-
-fn device_by_name(name: &str) -> Option<Description> {
-    Some(match name.to_ascii_lowercase().as_str() {
-        "crps" => catalog::CRPS_PSU,
-        "adm1272" => catalog::ADM1272,
-        "adm1275" => catalog::ADM1275,
-        "ina233" => catalog::INA233,
-        "tps546b24a" => catalog::TPS546B24A,
-        "isl68224" => catalog::ISL68224,
-        _ => return None,
-    })
-}
 
 fn hex_u8(s: &str) -> Option<u8> {
     let s = s.trim_start_matches("0x").trim_start_matches("0X");
@@ -84,7 +72,7 @@ fn parse_args() -> Result<Args, String> {
                     .filter(|a| *a <= 0x7F)
                     .ok_or(format!("bad 7-bit address {addr}"))?;
                 if a == "--device" {
-                    let d = device_by_name(value).ok_or(format!("unknown device {value}"))?;
+                    let d = catalog::by_name(value).ok_or(format!("unknown device {value}"))?;
                     if !args.decoder.set_device(addr, d) {
                         return Err("too many devices".into());
                     }

@@ -27,23 +27,11 @@
 
 use std::process::ExitCode;
 
-use smbus_pmbus::device::{Description, PmbusDevice, catalog};
+use smbus_pmbus::device::{PmbusDevice, catalog};
 use smbus_pmbus::smbus::{Config, Smbus};
 
 const USAGE: &str = "usage: pmbus-probe /dev/i2c-N ADDR [--device NAME] [--pec] [--init]\n\
   NAME: crps (default), adm1272, adm1275, ina233, tps546b24a, isl68224";
-
-fn device_by_name(name: &str) -> Option<Description> {
-    Some(match name.to_ascii_lowercase().as_str() {
-        "crps" => catalog::CRPS_PSU,
-        "adm1272" => catalog::ADM1272,
-        "adm1275" => catalog::ADM1275,
-        "ina233" => catalog::INA233,
-        "tps546b24a" => catalog::TPS546B24A,
-        "isl68224" => catalog::ISL68224,
-        _ => return None,
-    })
-}
 
 fn run() -> Result<(), String> {
     let mut args = std::env::args().skip(1);
@@ -62,7 +50,7 @@ fn run() -> Result<(), String> {
         match a.as_str() {
             "--device" => {
                 name = args.next().ok_or("--device needs a NAME")?;
-                description = device_by_name(&name).ok_or(format!("unknown device {name}"))?;
+                description = catalog::by_name(&name).ok_or(format!("unknown device {name}"))?;
             }
             "--pec" => pec = true,
             "--init" => init = true,

@@ -7,25 +7,13 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+use support::crc8;
+
 use smbus_pmbus::capture::{
     CaptureError, Decoder, Direction, PecVerdict, SigrokParser, parse_line,
 };
 use smbus_pmbus::device::catalog;
-
-/// Reference CRC-8/SMBUS, independent of the crate.
-fn crc8(bytes: &[u8]) -> u8 {
-    bytes.iter().fold(0u8, |mut crc, &b| {
-        crc ^= b;
-        for _ in 0..8 {
-            crc = if crc & 0x80 != 0 {
-                (crc << 1) ^ 0x07
-            } else {
-                crc << 1
-            };
-        }
-        crc
-    })
-}
 
 fn hex(bytes: &[u8]) -> String {
     bytes

@@ -8,6 +8,9 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+use support::crc8;
+
 use embedded_hal::i2c::{ErrorKind, NoAcknowledgeSource};
 use embedded_hal_mock::eh1::i2c::{Mock, Transaction as T};
 use smbus_pmbus::command::{CommandCode, Operation, WriteProtect};
@@ -19,21 +22,6 @@ use smbus_pmbus::format::EnergyCounter;
 use smbus_pmbus::status::{ClearFaults, IpmiPsuOffset, StatusWord};
 
 const NACK: ErrorKind = ErrorKind::NoAcknowledge(NoAcknowledgeSource::Address);
-
-/// Reference CRC-8/SMBUS (poly 07h), independent of the crate.
-fn crc8(bytes: &[u8]) -> u8 {
-    bytes.iter().fold(0u8, |mut crc, &b| {
-        crc ^= b;
-        for _ in 0..8 {
-            crc = if crc & 0x80 != 0 {
-                (crc << 1) ^ 0x07
-            } else {
-                crc << 1
-            };
-        }
-        crc
-    })
-}
 
 /// A read of `cmd` answered with `data`, plus the PEC byte when `pec`.
 fn rd(addr: u8, cmd: u8, data: &[u8], pec: bool) -> T {

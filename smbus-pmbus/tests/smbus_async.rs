@@ -19,4 +19,6 @@ macro_rules! run {
     };
 }
 
+mod support;
+
 include!("smbus_common/cases.rs");

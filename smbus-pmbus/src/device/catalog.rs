@@ -442,3 +442,28 @@ pub const ISL68224: Description = Description {
 /// Every description above (with the default board settings), for tools that list what they
 /// know.
 pub const ALL: [Description; 6] = [CRPS_PSU, ADM1272, ADM1275, INA233, TPS546B24A, ISL68224];
+
+/// The short names tools use for the descriptions in [`ALL`], in the same order.
+pub const NAMES: [&str; 6] = [
+    "crps",
+    "adm1272",
+    "adm1275",
+    "ina233",
+    "tps546b24a",
+    "isl68224",
+];
+
+/// The description with this short name (see [`NAMES`]), compared without regard to ASCII case.
+///
+/// ```
+/// use smbus_pmbus::device::catalog;
+/// assert_eq!(catalog::by_name("ADM1272").map(|d| d.name), Some("ADM1272"));
+/// assert!(catalog::by_name("lm25066").is_none());
+/// ```
+pub fn by_name(name: &str) -> Option<Description> {
+    NAMES
+        .iter()
+        .zip(ALL)
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, d)| d)
+}

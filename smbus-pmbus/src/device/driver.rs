@@ -691,12 +691,7 @@ impl<I2C: I2cBlocking> PmbusDevice<I2C> {
             )
             .await?;
         let block = answer.get(..n).unwrap_or(&[]);
-        Coefficients::parse(block).map_err(|e| {
-            DeviceError::Bus(crate::smbus::Error::BlockCountMismatch {
-                expected: e.expected,
-                received: u8::try_from(e.actual).unwrap_or(u8::MAX),
-            })
-        })
+        Coefficients::parse(block).map_err(block_length_error)
     }
 
     /// Reads the energy accumulator (`READ_EIN`/`READ_EOUT`) of the description's meter. Two
@@ -714,12 +709,7 @@ impl<I2C: I2cBlocking> PmbusDevice<I2C> {
         self.bus
             .block_read_exact(self.address, meter.command.0, &mut block)
             .await?;
-        EnergyReading::parse(&block).map_err(|e| {
-            DeviceError::Bus(crate::smbus::Error::BlockCountMismatch {
-                expected: e.expected,
-                received: u8::try_from(e.actual).unwrap_or(u8::MAX),
-            })
-        })
+        EnergyReading::parse(&block).map_err(block_length_error)
     }
 
     /// Finds out whether the device implements `command`, without leaving a CML fault behind
@@ -798,6 +788,14 @@ impl<I2C: I2cBlocking> PmbusDevice<I2C> {
 /// `STATUS_CML` bits 7 (invalid or unsupported command) and 6 (invalid or unsupported data),
 /// the two a probe can raise (Part II §17.7).
 const CML_COMMAND_BITS: u8 = 0xC0;
+
+/// A block of the wrong length for its command, as the bus error it is.
+fn block_length_error<E>(e: crate::format::LengthError) -> DeviceError<E> {
+    DeviceError::Bus(crate::smbus::Error::BlockCountMismatch {
+        expected: e.expected,
+        received: u8::try_from(e.actual).unwrap_or(u8::MAX),
+    })
+}
 
 /// The bits set in `after` that were clear in `before` (`0` if either is unknown).
 fn new_bits(before: Option<u8>, after: Option<u8>) -> u8 {

@@ -8,28 +8,13 @@
 use embedded_hal::i2c::{ErrorKind, NoAcknowledgeSource};
 use embedded_hal_mock::eh1::i2c::{Mock, Transaction as T};
 use smbus_pmbus::smbus::{BlockLimit, Cmd, Config, Error};
+use support::crc8;
 
 /// The device address most tests use: 5Ah (address byte B4h for a write, B5h for a read).
 const A: u8 = 0x5A;
 
 const NACK: ErrorKind = ErrorKind::NoAcknowledge(NoAcknowledgeSource::Address);
 const NACK_DATA: ErrorKind = ErrorKind::NoAcknowledge(NoAcknowledgeSource::Data);
-
-/// Reference CRC-8/SMBUS, written here so the expectations do not come from the code under test.
-fn crc8(bytes: &[u8]) -> u8 {
-    let mut crc: u8 = 0;
-    for &b in bytes {
-        crc ^= b;
-        for _ in 0..8 {
-            crc = if crc & 0x80 != 0 {
-                (crc << 1) ^ 0x07
-            } else {
-                crc << 1
-            };
-        }
-    }
-    crc
-}
 
 /// The PEC of a write: `addr<<1, bytes…`.
 fn pec_w(addr: u8, bytes: &[u8]) -> u8 {
