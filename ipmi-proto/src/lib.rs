@@ -2,20 +2,39 @@
 //!
 //! IPMI 2.0 messages modelled once and used from either side: by a requester (host tools,
 //! management software) and by a responder (BMC firmware), on any transport, without an allocator.
+//! `no_std`, no allocator, no `unsafe`, no panics on untrusted input.
 //!
-//! **Status: not implemented yet.** This crate reserves its place in the workspace and states
-//! its purpose; it has no public API so far. The work is tracked in the project's issue 5.
-//! What it will provide:
+//! **Status: partly implemented** (issue 5 is open). Available now:
 //!
-//! - the message model: NetFn pairs, LUN, commands and completion codes, with unknown values kept;
-//! - checked views and emitters for system-interface (KCS/SSIF/BT) bodies and IPMB frames;
-//! - typed App, Chassis, Sensor/Event, Storage and DCMI commands for requester and responder;
-//! - a no_std, no-alloc responder dispatcher and a requester helper that matches responses to requests;
-//! - SDR and FRU records, parsed and built; RMCP/RMCP+ LAN sessions later, on the same dispatcher.
+//! | module | what it has |
+//! |---|---|
+//! | [`message`] | `NetFn` (request/response pairs, group extension, OEM), `Lun`, `Cmd`, `CompletionCode` (every byte classified), borrowed `Request`/`Response` |
+//! | [`framing`] | checked parse and emit for KCS/SSIF bodies, BT, IPMB (both checksums, distinct errors), the LAN message body, Send/Get Message bridging; sequence numbers and response matching for requesters |
+//! | [`sdr`] | SDR records 01h/02h/03h/10h/11h/12h/C0h (others kept raw), ID strings, the sensor reading conversion both ways with every linearization, `ipmitool sdr dump` files |
+//! | [`fru`] | FRU images: common header, internal use, chassis, board, product areas, type/length fields, multirecords (power supply, DC output, DC load), a builder, and `ipmitool fru print` text |
 //!
-//! Like every crate of the family it is `no_std` first, forbids `unsafe`, and never panics on
-//! untrusted input.
+//! Not yet: the typed commands (App, Chassis, Sensor/Event, Storage, DCMI) for both sides, the
+//! responder dispatcher, and RMCP/RMCP+ sessions.
+//!
+//! ```
+//! use ipmi_proto::framing::IpmbRequest;
+//! use ipmi_proto::message::{Cmd, NetFn};
+//!
+//! // Get Device ID (App 01h) from the BMC (20h), sent by remote software ID 81h, seq 1.
+//! let frame = [0x20, 0x18, 0xC8, 0x81, 0x04, 0x01, 0x7A];
+//! let request = IpmbRequest::parse(&frame).unwrap();
+//! assert_eq!((request.message.netfn, request.message.cmd), (NetFn::APP, Cmd(0x01)));
+//! assert!(IpmbRequest::parse(&[0x20, 0x18, 0xC9, 0x81, 0x04, 0x01, 0x7A]).is_err()); // header checksum
+//! ```
+//!
+//! ## Features
+//! - `defmt`: `defmt::Format` for the message and record types.
 
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+
+pub mod framing;
+pub mod fru;
+pub mod message;
+pub mod sdr;
