@@ -12,9 +12,12 @@
 //! | [`framing`] | checked parse and emit for KCS/SSIF bodies, BT, IPMB (both checksums, distinct errors), the LAN message body, Send/Get Message bridging; sequence numbers and response matching for requesters |
 //! | [`sdr`] | SDR records 01h/02h/03h/10h/11h/12h/C0h (others kept raw), ID strings, the sensor reading conversion both ways with every linearization, `ipmitool sdr dump` files |
 //! | [`fru`] | FRU images: common header, internal use, chassis, board, product areas, type/length fields, multirecords (power supply, DC output, DC load), a builder, and `ipmitool fru print` text |
+//! | [`command`] | typed requests and responses for both sides ([`command::Command`], [`command::Message`]): App (Get Device ID, resets, self test, Set/Get ACPI Power State via `acpi-state`, GUIDs, Get Channel Authentication Capabilities), Chassis (capabilities, status, control, identify, restore policy, restart cause, boot options with boot flags), Storage (SEL info/reserve/get/add/clear/time, SDR repository, FRU inventory read/write), Sensor/Event (Platform Event Message via `sel-codec`, sensor reading and thresholds, device SDR) |
+//! | [`responder`] | a no_std, no-alloc dispatcher for BMC firmware: static route tables, typed or raw handlers, length, LUN and privilege rules with the right completion codes, group-extension/OEM body codes, framed answers for KCS/SSIF, BT and IPMB/LAN bodies |
 //!
-//! Not yet: the typed commands (App, Chassis, Sensor/Event, Storage, DCMI) for both sides, the
-//! responder dispatcher, and RMCP/RMCP+ sessions.
+//! Not yet: session commands (Get Channel Cipher Suites, Get Session Challenge, Activate
+//! Session, Set Session Privilege Level, Close Session), Get Channel Info, typed Send Message and
+//! Master Write-Read, DCMI Get Power Reading, RMCP/RMCP+ sessions, benchmarks and a size figure.
 //!
 //! ```
 //! use ipmi_proto::framing::IpmbRequest;
@@ -34,7 +37,9 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod command;
 pub mod framing;
 pub mod fru;
 pub mod message;
+pub mod responder;
 pub mod sdr;

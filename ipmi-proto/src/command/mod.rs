@@ -1,0 +1,221 @@
+//! Typed commands: each command's request and response as types that parse and emit, usable by a
+//! requester (build the request, parse the response) and by a responder (parse the request,
+//! build the response), over any framing.
+//!
+//! A command is a type implementing [`Command`]: its NetFn and command code, the privilege it
+//! needs (IPMI 2.0 Appendix G), the request data lengths a responder accepts, and the two message
+//! types. The data is the part after the command byte (request) or after the completion code
+//! (response); framing and completion codes stay with [`crate::framing`] and [`crate::message`].
+//! A response whose completion code is not 00h has no typed form: only the code matters.
+//!
+//! The commands live in modules named after the NetFn: [`app`], [`chassis`], [`storage`],
+//! [`sensor_event`].
+
+use core::fmt;
+
+use crate::message::{Cmd, CompletionCode, NetFn};
+
+/// Declares a zero-sized command type and its [`Command`] impl (used by the submodules, which
+/// see it because it is defined before them).
+macro_rules! command {
+    ($(#[$doc:meta])* $name:ident, $netfn:expr, $cmd:expr, $privilege:ident, $req:ty, $rsp:ty) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        #[cfg_attr(feature = "defmt", derive(defmt::Format))]
+        pub struct $name;
+
+        impl Command for $name {
+            const NETFN: NetFn = $netfn;
+            const CMD: Cmd = Cmd($cmd);
+            const PRIVILEGE: Privilege = Privilege::$privilege;
+            type Request<'a> = $req;
+            type Response<'a> = $rsp;
+        }
+    };
+}
+
+pub mod app;
+pub mod chassis;
+pub mod sensor_event;
+pub mod storage;
+
+/// The privilege level a command needs (IPMI 2.0 §6.8 and Appendix G; the numbering of
+/// Table 22-26's privilege field).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub enum Privilege {
+    /// Allowed before a session is established (e.g. Get Channel Authentication Capabilities).
+    None = 0,
+    /// Callback (1).
+    Callback = 1,
+    /// User (2).
+    User = 2,
+    /// Operator (3).
+    Operator = 3,
+    /// Administrator (4).
+    Administrator = 4,
+    /// OEM proprietary (5).
+    Oem = 5,
+}
+
+/// Why command data could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum CommandError {
+    /// Fewer bytes than the command needs. A responder answers C7h.
+    Truncated {
+        /// Bytes needed.
+        needed: usize,
+        /// Bytes present.
+        actual: usize,
+    },
+    /// More bytes than the command takes. A responder answers C7h (or C8h, its choice).
+    TooLong {
+        /// The most bytes the command takes.
+        max: usize,
+        /// Bytes present.
+        actual: usize,
+    },
+    /// A field holds a value the specification does not allow. A responder answers CCh.
+    InvalidField {
+        /// Byte offset of the field in the data.
+        offset: usize,
+        /// The value found.
+        value: u8,
+    },
+}
+
+impl CommandError {
+    /// The completion code a responder returns for this error (IPMI 2.0 Table 5-2): C7h for a
+    /// wrong length, CCh for an invalid field.
+    pub const fn completion_code(&self) -> CompletionCode {
+        match self {
+            Self::Truncated { .. } | Self::TooLong { .. } => CompletionCode(0xC7),
+            Self::InvalidField { .. } => CompletionCode(0xCC),
+        }
+    }
+}
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::Truncated { needed, actual } => {
+                write!(
+                    f,
+                    "command data of {actual} bytes, at least {needed} needed"
+                )
+            }
+            Self::TooLong { max, actual } => {
+                write!(f, "command data of {actual} bytes, at most {max} allowed")
+            }
+            Self::InvalidField { offset, value } => {
+                write!(f, "invalid value {value:02X}h at data byte {offset}")
+            }
+        }
+    }
+}
+
+impl core::error::Error for CommandError {}
+
+/// The output buffer is too small for the message (nothing was written).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct BufferTooSmall {
+    /// Bytes the message needs.
+    pub needed: usize,
+    /// Bytes the buffer has.
+    pub available: usize,
+}
+
+impl fmt::Display for BufferTooSmall {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "buffer of {} bytes, {} needed",
+            self.available, self.needed
+        )
+    }
+}
+
+impl core::error::Error for BufferTooSmall {}
+
+/// Checks `out` for `needed` bytes and returns the prefix to write.
+///
+/// ```
+/// use ipmi_proto::command::{out_prefix, BufferTooSmall};
+/// let mut buf = [0u8; 4];
+/// assert_eq!(out_prefix(&mut buf, 2).map(|b| b.len()), Ok(2));
+/// assert_eq!(out_prefix(&mut buf, 5).map(|b| b.len()), Err(BufferTooSmall { needed: 5, available: 4 }));
+/// ```
+pub fn out_prefix(out: &mut [u8], needed: usize) -> Result<&mut [u8], BufferTooSmall> {
+    let available = out.len();
+    out.get_mut(..needed)
+        .ok_or(BufferTooSmall { needed, available })
+}
+
+/// Checks a data length against a command's bounds.
+///
+/// # Errors
+///
+/// [`CommandError::Truncated`] or [`CommandError::TooLong`].
+pub const fn check_len(data: &[u8], min: usize, max: usize) -> Result<(), CommandError> {
+    let actual = data.len();
+    if actual < min {
+        Err(CommandError::Truncated {
+            needed: min,
+            actual,
+        })
+    } else if actual > max {
+        Err(CommandError::TooLong { max, actual })
+    } else {
+        Ok(())
+    }
+}
+
+/// A message body (request or response data) that parses from and emits to bytes.
+pub trait Message<'a>: Sized {
+    /// The fewest data bytes.
+    const MIN_LEN: usize;
+    /// The most data bytes.
+    const MAX_LEN: usize;
+    /// Reads the data (after the command byte, or after the completion code).
+    ///
+    /// # Errors
+    ///
+    /// [`CommandError`] for a wrong length or a value the specification does not allow.
+    fn parse(data: &'a [u8]) -> Result<Self, CommandError>;
+    /// How many bytes [`emit`](Self::emit) writes.
+    fn buffer_len(&self) -> usize;
+    /// Writes the data into `out`; returns the length written.
+    ///
+    /// # Errors
+    ///
+    /// [`BufferTooSmall`] if `out` is shorter than [`buffer_len`](Self::buffer_len).
+    fn emit(&self, out: &mut [u8]) -> Result<usize, BufferTooSmall>;
+}
+
+/// One IPMI command: its codes, privilege, and request and response types.
+///
+/// ```
+/// use ipmi_proto::command::{app::GetDeviceId, Command, Message};
+/// use ipmi_proto::message::{Cmd, NetFn};
+///
+/// assert_eq!((GetDeviceId::NETFN, GetDeviceId::CMD), (NetFn::APP, Cmd(0x01)));
+/// // A requester builds the (empty) request and parses the answer's data.
+/// let mut buf = [0u8; 0];
+/// let request = <GetDeviceId as Command>::Request::default();
+/// assert_eq!(request.emit(&mut buf), Ok(0));
+/// ```
+pub trait Command {
+    /// The request NetFn (the response's is one more).
+    const NETFN: NetFn;
+    /// The command code.
+    const CMD: Cmd;
+    /// The privilege level the command needs.
+    const PRIVILEGE: Privilege;
+    /// The request data.
+    type Request<'a>: Message<'a>;
+    /// The response data after a 00h completion code.
+    type Response<'a>: Message<'a>;
+}
