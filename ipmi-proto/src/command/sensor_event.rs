@@ -68,6 +68,10 @@ impl EventDataCount {
 /// one to three event data bytes. (Over IPMB the generator is the requester's slave address
 /// and the byte is absent; that form is not this type.)
 ///
+/// **Serve [`PlatformEventMessage`] only on the system interface.** Over IPMB or LAN a requester
+/// (ipmitool among them) sends the 5–7-byte form without the generator byte, which this type
+/// would also accept, shifted by one field; the IPMB/LAN form is not implemented yet.
+///
 /// Event data bytes that are not sent read as FFh ("unspecified", as Table 29-6 and the SEL
 /// store them).
 ///
