@@ -7,7 +7,7 @@
 use acpi_state::ipmi::{GetAcpiPowerStateResponse, SetAcpiPowerState};
 use ipmi_proto::command::app::*;
 use ipmi_proto::command::chassis::*;
-use ipmi_proto::command::{CommandError, Message};
+use ipmi_proto::command::{CommandError, Empty, Message};
 use libfuzzer_sys::fuzz_target;
 
 fn check<'a, M: Message<'a>>(data: &'a [u8]) {

@@ -15,7 +15,7 @@ use acpi_state::SystemPowerState;
 use acpi_state::ipmi::{DeviceState, GetAcpiPowerStateResponse, SetAcpiPowerState};
 use ipmi_proto::command::app::*;
 use ipmi_proto::command::chassis::*;
-use ipmi_proto::command::{BufferTooSmall, Command, CommandError, Message, Privilege};
+use ipmi_proto::command::{BufferTooSmall, Command, CommandError, Empty, Message, Privilege};
 use ipmi_proto::message::{Cmd, NetFn};
 use proptest::prelude::*;
 

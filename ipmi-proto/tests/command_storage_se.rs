@@ -158,7 +158,7 @@ fn sel_info_bytes() -> [u8; 14] {
 
 #[test]
 fn get_sel_info() {
-    vector(&[], &GetSelInfoRequest);
+    vector(&[], &GetSelInfoRequest::default());
     assert_eq!(
         GetSelInfoRequest::parse(&[0]),
         Err(CommandError::TooLong { max: 0, actual: 1 })
@@ -179,7 +179,7 @@ fn get_sel_info() {
 
 #[test]
 fn reserve_sel() {
-    vector(&[], &ReserveSelRequest);
+    vector(&[], &ReserveSelRequest::default());
     vector(
         &[0x34, 0x12],
         &ReserveResponse {
@@ -308,19 +308,19 @@ fn clear_sel_response_exhaustive() {
 
 #[test]
 fn sel_time() {
-    vector(&[], &GetSelTimeRequest);
+    vector(&[], &GetSelTimeRequest::default());
     let t = SelTime {
         time: Timestamp(0x6543_2100),
     };
     vector(&[0x00, 0x21, 0x43, 0x65], &t);
-    vector(&[], &SetSelTimeResponse);
+    vector(&[], &SetSelTimeResponse::default());
 }
 
 // --- SDR repository --------------------------------------------------------------------------
 
 #[test]
 fn sdr_repository_info() {
-    vector(&[], &GetSdrRepositoryInfoRequest);
+    vector(&[], &GetSdrRepositoryInfoRequest::default());
     let mut bytes = sel_info_bytes();
     bytes[13] = 0xA2; // overflow (bit 7), non-modal update (bits 6:5 = 01b), reserve (bit 1).
     let rsp = GetSdrRepositoryInfoResponse::parse(&bytes).unwrap();
@@ -341,7 +341,7 @@ fn sdr_repository_info() {
             want
         );
     }
-    vector(&[], &ReserveSdrRepositoryRequest);
+    vector(&[], &ReserveSdrRepositoryRequest::default());
 }
 
 #[test]
@@ -494,7 +494,7 @@ fn platform_event_message() {
     let two = PlatformEventMessageRequest::parse(&all[..7]).unwrap();
     assert_eq!(two.event_data.0, [0x59, 0x5A, 0xFF]);
     assert_eq!(two.event_data_count, EventDataCount::Two);
-    vector(&[], &PlatformEventMessageResponse);
+    vector(&[], &PlatformEventMessageResponse::default());
 
     // To and from the SEL form.
     let event = request.to_system_event(Timestamp(0x6000_0000));
@@ -674,7 +674,7 @@ fn device_sdr_info() {
 
 #[test]
 fn device_sdr_and_reserve() {
-    vector(&[], &ReserveDeviceSdrRepositoryRequest);
+    vector(&[], &ReserveDeviceSdrRepositoryRequest::default());
     let data = [0x3C, 0x00];
     vector(
         &[0xFF, 0xFF, 0x3C, 0x00],

@@ -8,6 +8,10 @@
     clippy::indexing_slicing
 )]
 
+mod support;
+// The second model: the textbook MSB-first CRC-8 loop the other tests use too.
+use support::crc8 as textbook;
+
 use proptest::prelude::*;
 use smbus_pmbus::pec::{INIT, POLYNOMIAL, Pec, pec, pec_bitwise};
 
@@ -28,22 +32,6 @@ fn model(bytes: &[u8]) -> u8 {
         }
     }
     reg
-}
-
-/// A second model that follows the textbook MSB-first CRC-8 loop, to cross-check `model`.
-fn textbook(bytes: &[u8]) -> u8 {
-    let mut crc: u8 = 0;
-    for &b in bytes {
-        crc ^= b;
-        for _ in 0..8 {
-            crc = if crc & 0x80 != 0 {
-                (crc << 1) ^ 0x07
-            } else {
-                crc << 1
-            };
-        }
-    }
-    crc
 }
 
 #[test]

@@ -14,9 +14,8 @@ use core::hint::black_box;
 
 use acpi_state::SystemPowerState;
 use acpi_state::ipmi::{DeviceState, GetAcpiPowerStateResponse, SetAcpiPowerState};
-use ipmi_proto::command::Privilege;
 use ipmi_proto::command::app::{
-    ColdReset, DeviceIdResponse, DeviceRevision, DeviceSupport, Empty, FirmwareRevision1,
+    ColdReset, DeviceIdResponse, DeviceRevision, DeviceSupport, FirmwareRevision1,
     GetAcpiPowerState, GetDeviceId, GetSelfTestResults, ManufacturerId, SelfTestResponse,
     SetAcpiPowerStateCmd, WarmReset,
 };
@@ -31,6 +30,7 @@ use ipmi_proto::command::storage::{
     RepositoryInfo, ReservationId, ReserveResponse, ReserveSel, ReserveSelRequest, SelTime,
     SetSelTime, SetSelTimeResponse,
 };
+use ipmi_proto::command::{Empty, Privilege};
 use ipmi_proto::message::CompletionCode;
 use ipmi_proto::responder::{CommandHandler, Route, respond_system_interface};
 use sel_codec::Timestamp;

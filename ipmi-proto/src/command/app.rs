@@ -32,7 +32,9 @@
 
 use acpi_state::ipmi::{DeviceCode, GetAcpiPowerStateResponse, SetAcpiPowerState, SystemCode};
 
-use super::{BufferTooSmall, Command, CommandError, Message, Privilege, check_len, out_prefix};
+use super::{
+    BufferTooSmall, Command, CommandError, Empty, Message, Privilege, check_len, out_prefix,
+};
 use crate::message::{Cmd, NetFn, RangeError};
 
 /// Reads exactly `N` bytes of data (C7h-style errors otherwise).
@@ -69,34 +71,6 @@ pub(crate) const fn reserved_zero(
 
 const fn bit(byte: u8, n: u32) -> bool {
     byte & (1 << n) != 0
-}
-
-/// Message data of zero bytes: the request of Get Device ID, the response of Cold Reset, ….
-///
-/// ```
-/// use ipmi_proto::command::{app::Empty, CommandError, Message};
-/// assert_eq!(Empty::parse(&[]), Ok(Empty));
-/// assert_eq!(Empty::parse(&[0]), Err(CommandError::TooLong { max: 0, actual: 1 }));
-/// ```
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct Empty;
-
-impl Message<'_> for Empty {
-    const MIN_LEN: usize = 0;
-    const MAX_LEN: usize = 0;
-
-    fn parse(data: &[u8]) -> Result<Self, CommandError> {
-        check_len(data, 0, 0).map(|()| Self)
-    }
-
-    fn buffer_len(&self) -> usize {
-        0
-    }
-
-    fn emit(&self, _out: &mut [u8]) -> Result<usize, BufferTooSmall> {
-        Ok(0)
-    }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,7 +21,8 @@
 //! # Ok::<(), ipmi_proto::command::CommandError>(())
 //! ```
 
-use super::app::{Empty, fixed, put, reserved_zero};
+use super::Empty;
+use super::app::{fixed, put, reserved_zero};
 use super::{BufferTooSmall, Command, CommandError, Message, Privilege, check_len};
 use crate::message::{Cmd, NetFn, RangeError};
 

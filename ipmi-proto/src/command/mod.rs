@@ -15,6 +15,34 @@ use core::fmt;
 
 use crate::message::{Cmd, CompletionCode, NetFn};
 
+/// Message data of zero bytes: the request of Get Device ID, the response of Cold Reset, ….
+///
+/// ```
+/// use ipmi_proto::command::{CommandError, Empty, Message};
+/// assert_eq!(Empty::parse(&[]), Ok(Empty));
+/// assert_eq!(Empty::parse(&[0]), Err(CommandError::TooLong { max: 0, actual: 1 }));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Empty;
+
+impl Message<'_> for Empty {
+    const MIN_LEN: usize = 0;
+    const MAX_LEN: usize = 0;
+
+    fn parse(data: &[u8]) -> Result<Self, CommandError> {
+        check_len(data, 0, 0).map(|()| Self)
+    }
+
+    fn buffer_len(&self) -> usize {
+        0
+    }
+
+    fn emit(&self, _out: &mut [u8]) -> Result<usize, BufferTooSmall> {
+        Ok(0)
+    }
+}
+
 /// Declares a zero-sized command type and its [`Command`] impl (used by the submodules, which
 /// see it because it is defined before them).
 macro_rules! command {

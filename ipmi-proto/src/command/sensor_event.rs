@@ -24,8 +24,10 @@ use sel_codec::{
     EventData, EventDirection, EventType, GeneratorId, SensorType, SystemEvent, Timestamp,
 };
 
-use super::storage::{GetRecordRequest, GetSdrResponse, ReserveResponse, empty_message};
-use super::{BufferTooSmall, Command, CommandError, Message, Privilege, check_len, out_prefix};
+use super::storage::{GetRecordRequest, GetSdrResponse, ReserveResponse};
+use super::{
+    BufferTooSmall, Command, CommandError, Empty, Message, Privilege, check_len, out_prefix,
+};
 use crate::message::{Cmd, NetFn};
 
 fn emit_bytes(out: &mut [u8], bytes: &[u8]) -> Result<usize, BufferTooSmall> {
@@ -219,10 +221,8 @@ impl<'a> Message<'a> for PlatformEventMessageRequest {
     }
 }
 
-empty_message!(
-    /// Platform Event Message response: no data (IPMI 2.0 §29.3, Table 29-5).
-    PlatformEventMessageResponse
-);
+/// Platform Event Message response: no data (IPMI 2.0 §29.3, Table 29-5).
+pub type PlatformEventMessageResponse = Empty;
 
 command!(
     /// Platform Event Message, a.k.a. Event Message (Sensor/Event 02h; IPMI 2.0 §29.3;
@@ -629,10 +629,8 @@ command!(
     GetDeviceSdr, NetFn::SENSOR_EVENT, 0x21, User, GetDeviceSdrRequest, GetSdrResponse<'a>
 );
 
-empty_message!(
-    /// Reserve Device SDR Repository request: no data (IPMI 2.0 §35.4, Table 35-4).
-    ReserveDeviceSdrRepositoryRequest
-);
+/// Reserve Device SDR Repository request: no data (IPMI 2.0 §35.4, Table 35-4).
+pub type ReserveDeviceSdrRepositoryRequest = Empty;
 
 command!(
     /// Reserve Device SDR Repository (Sensor/Event 22h; IPMI 2.0 §35.4; "I" in Appendix G,

@@ -26,7 +26,9 @@
 
 use sel_codec::{RECORD_LEN, SelRecord, SelRecordRef, Timestamp};
 
-use super::{BufferTooSmall, Command, CommandError, Message, Privilege, check_len, out_prefix};
+use super::{
+    BufferTooSmall, Command, CommandError, Empty, Message, Privilege, check_len, out_prefix,
+};
 use crate::message::{Cmd, NetFn};
 
 // ---------------------------------------------------------------------------------------------
@@ -64,31 +66,6 @@ fn emit_two(out: &mut [u8], head: &[u8], tail: &[u8]) -> Result<usize, BufferToo
     t.copy_from_slice(tail);
     Ok(total)
 }
-
-/// Defines an empty message (no data bytes).
-macro_rules! empty_message {
-    ($(#[$doc:meta])* $name:ident) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-        #[cfg_attr(feature = "defmt", derive(defmt::Format))]
-        pub struct $name;
-
-        impl<'a> Message<'a> for $name {
-            const MIN_LEN: usize = 0;
-            const MAX_LEN: usize = 0;
-            fn parse(data: &'a [u8]) -> Result<Self, CommandError> {
-                check_len(data, 0, 0).map(|()| Self)
-            }
-            fn buffer_len(&self) -> usize {
-                0
-            }
-            fn emit(&self, _out: &mut [u8]) -> Result<usize, BufferTooSmall> {
-                Ok(0)
-            }
-        }
-    };
-}
-pub(crate) use empty_message;
 
 /// A reservation ID (IPMI 2.0 §31.4, §33.11, §35.4): returned by a Reserve command and given
 /// back by reads that need it; 0000h means "no reservation" where a command allows it.
@@ -288,10 +265,8 @@ pub enum SdrUpdateSupport {
 // SEL commands (§31)
 // ---------------------------------------------------------------------------------------------
 
-empty_message!(
-    /// Get SEL Info request: no data (IPMI 2.0 §31.2, Table 31-2).
-    GetSelInfoRequest
-);
+/// Get SEL Info request: no data (IPMI 2.0 §31.2, Table 31-2).
+pub type GetSelInfoRequest = Empty;
 
 /// Get SEL Info response (IPMI 2.0 §31.2, Table 31-2).
 ///
@@ -331,10 +306,8 @@ command!(
     GetSelInfo, NetFn::STORAGE, 0x40, User, GetSelInfoRequest, GetSelInfoResponse
 );
 
-empty_message!(
-    /// Reserve SEL request: no data (IPMI 2.0 §31.4, Table 31-4).
-    ReserveSelRequest
-);
+/// Reserve SEL request: no data (IPMI 2.0 §31.4, Table 31-4).
+pub type ReserveSelRequest = Empty;
 
 command!(
     /// Reserve SEL (Storage 42h; IPMI 2.0 §31.4; Appendix G: User).
@@ -667,20 +640,16 @@ command!(
     ClearSel, NetFn::STORAGE, 0x47, Operator, ClearSelRequest, ClearSelResponse
 );
 
-empty_message!(
-    /// Get SEL Time request: no data (IPMI 2.0 §31.10, Table 31-10).
-    GetSelTimeRequest
-);
+/// Get SEL Time request: no data (IPMI 2.0 §31.10, Table 31-10).
+pub type GetSelTimeRequest = Empty;
 
 command!(
     /// Get SEL Time (Storage 48h; IPMI 2.0 §31.10; Appendix G: User).
     GetSelTime, NetFn::STORAGE, 0x48, User, GetSelTimeRequest, SelTime
 );
 
-empty_message!(
-    /// Set SEL Time response: no data (IPMI 2.0 §31.11, Table 31-11).
-    SetSelTimeResponse
-);
+/// Set SEL Time response: no data (IPMI 2.0 §31.11, Table 31-11).
+pub type SetSelTimeResponse = Empty;
 
 command!(
     /// Set SEL Time (Storage 49h; IPMI 2.0 §31.11; Appendix G: Operator).
@@ -691,10 +660,8 @@ command!(
 // SDR repository commands (§33)
 // ---------------------------------------------------------------------------------------------
 
-empty_message!(
-    /// Get SDR Repository Info request: no data (IPMI 2.0 §33.9, Table 33-3).
-    GetSdrRepositoryInfoRequest
-);
+/// Get SDR Repository Info request: no data (IPMI 2.0 §33.9, Table 33-3).
+pub type GetSdrRepositoryInfoRequest = Empty;
 
 /// Get SDR Repository Info response (IPMI 2.0 §33.9, Table 33-3).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -736,10 +703,8 @@ command!(
     GetSdrRepositoryInfoResponse
 );
 
-empty_message!(
-    /// Reserve SDR Repository request: no data (IPMI 2.0 §33.11, Table 33-5).
-    ReserveSdrRepositoryRequest
-);
+/// Reserve SDR Repository request: no data (IPMI 2.0 §33.11, Table 33-5).
+pub type ReserveSdrRepositoryRequest = Empty;
 
 command!(
     /// Reserve SDR Repository (Storage 22h; IPMI 2.0 §33.11; Appendix G: User).
