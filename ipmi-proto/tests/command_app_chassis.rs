@@ -296,7 +296,7 @@ fn guid_layout() {
 fn channel_auth_capabilities_layout() {
     let req = ChannelAuthCapabilitiesRequest {
         extended: true,
-        channel: ChannelNumber::CURRENT,
+        channel: ChannelNumber::PRESENT_INTERFACE,
         max_privilege: Privilege::Administrator,
     };
     vector(&[0x8E, 0x04], &req);

@@ -35,6 +35,7 @@ use acpi_state::ipmi::{DeviceCode, GetAcpiPowerStateResponse, SetAcpiPowerState,
 use super::{
     BufferTooSmall, Command, CommandError, Empty, Message, Privilege, check_len, out_prefix,
 };
+pub use crate::message::ChannelNumber;
 use crate::message::{Cmd, NetFn, RangeError};
 
 /// Reads exactly `N` bytes of data (C7h-style errors otherwise).
@@ -679,40 +680,6 @@ command!(
     ChannelAuthCapabilitiesResponse
 );
 
-/// A 4-bit channel number (IPMI 2.0 §6.3): 0 primary IPMB, 1–Bh implementation-specific,
-/// Eh "this channel", Fh system interface.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct ChannelNumber(u8);
-
-impl ChannelNumber {
-    /// Eh: the channel this request arrived on.
-    pub const CURRENT: Self = Self(0x0E);
-    /// Fh: the system interface.
-    pub const SYSTEM_INTERFACE: Self = Self(0x0F);
-
-    /// A channel number.
-    ///
-    /// # Errors
-    ///
-    /// [`RangeError`] above 0Fh.
-    pub const fn new(n: u8) -> Result<Self, RangeError> {
-        if n > 0x0F {
-            Err(RangeError {
-                field: "channel number",
-                value: n,
-                max: 0x0F,
-            })
-        } else {
-            Ok(Self(n))
-        }
-    }
-    /// The number, 0–Fh.
-    pub const fn value(self) -> u8 {
-        self.0
-    }
-}
-
 /// Get Channel Authentication Capabilities request data (IPMI 2.0 Table 22-15), 2 bytes.
 /// Reserved bits must be zero and the privilege level must be 1–5 (else
 /// [`CommandError::InvalidField`]).
@@ -723,7 +690,7 @@ impl ChannelNumber {
 /// // What `ipmitool -I lanplus` sends first: channel Eh, v2.0 data, Administrator.
 /// let r = ChannelAuthCapabilitiesRequest::parse(&[0x8E, 0x04])?;
 /// assert_eq!(r, ChannelAuthCapabilitiesRequest {
-///     extended: true, channel: ChannelNumber::CURRENT, max_privilege: Privilege::Administrator });
+///     extended: true, channel: ChannelNumber::PRESENT_INTERFACE, max_privilege: Privilege::Administrator });
 /// # Ok::<(), ipmi_proto::command::CommandError>(())
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -737,18 +704,6 @@ pub struct ChannelAuthCapabilitiesRequest {
     pub max_privilege: Privilege,
 }
 
-/// The privilege with this code (1–5), as requested in Table 22-15 byte 2.
-pub(crate) const fn requested_privilege(code: u8) -> Option<Privilege> {
-    match code {
-        1 => Some(Privilege::Callback),
-        2 => Some(Privilege::User),
-        3 => Some(Privilege::Operator),
-        4 => Some(Privilege::Administrator),
-        5 => Some(Privilege::Oem),
-        _ => None,
-    }
-}
-
 impl Message<'_> for ChannelAuthCapabilitiesRequest {
     const MIN_LEN: usize = 2;
     const MAX_LEN: usize = 2;
@@ -756,7 +711,7 @@ impl Message<'_> for ChannelAuthCapabilitiesRequest {
     fn parse(data: &[u8]) -> Result<Self, CommandError> {
         let [chan, privilege] = fixed(data)?;
         reserved_zero(chan, 0x8F, 0)?;
-        let max_privilege = match requested_privilege(privilege) {
+        let max_privilege = match Privilege::from_code(privilege) {
             Some(p) => p,
             None => {
                 return Err(CommandError::InvalidField {
@@ -767,7 +722,7 @@ impl Message<'_> for ChannelAuthCapabilitiesRequest {
         };
         Ok(Self {
             extended: bit(chan, 7),
-            channel: ChannelNumber(chan & 0x0F),
+            channel: ChannelNumber::from_low_bits(chan),
             max_privilege,
         })
     }
@@ -780,8 +735,8 @@ impl Message<'_> for ChannelAuthCapabilitiesRequest {
         put(
             out,
             &[
-                ((self.extended as u8) << 7) | self.channel.0,
-                self.max_privilege as u8,
+                ((self.extended as u8) << 7) | self.channel.value(),
+                self.max_privilege.code(),
             ],
         )
     }

@@ -13,7 +13,7 @@
 
 use core::fmt;
 
-use crate::message::{Cmd, CompletionCode, NetFn};
+use crate::message::{BodyCode, Cmd, CompletionCode, NetFn};
 
 /// Message data of zero bytes: the request of Get Device ID, the response of Cold Reset, ….
 ///
@@ -47,6 +47,9 @@ impl Message<'_> for Empty {
 /// see it because it is defined before them).
 macro_rules! command {
     ($(#[$doc:meta])* $name:ident, $netfn:expr, $cmd:expr, $privilege:ident, $req:ty, $rsp:ty) => {
+        command!($(#[$doc])* $name, $netfn, $cmd, $privilege, $req, $rsp, $crate::message::BodyCode::None);
+    };
+    ($(#[$doc:meta])* $name:ident, $netfn:expr, $cmd:expr, $privilege:ident, $req:ty, $rsp:ty, $body:expr) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         #[cfg_attr(feature = "defmt", derive(defmt::Format))]
@@ -56,6 +59,7 @@ macro_rules! command {
             const NETFN: NetFn = $netfn;
             const CMD: Cmd = Cmd($cmd);
             const PRIVILEGE: Privilege = Privilege::$privilege;
+            const BODY: $crate::message::BodyCode = $body;
             type Request<'a> = $req;
             type Response<'a> = $rsp;
         }
@@ -67,9 +71,24 @@ pub mod chassis;
 pub mod sensor_event;
 pub mod storage;
 
-/// The privilege level a command needs (IPMI 2.0 §6.8 and Appendix G; the numbering of
-/// Table 22-26's privilege field).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// The privilege level a command needs or a session runs at (IPMI 2.0 §6.8, Appendix G; the
+/// codes of Table 22-15 byte 2 and Table 22-19/22-22).
+///
+/// Callback < User < Operator < Administrator form a ladder: a higher level may run every
+/// command of a lower one. OEM proprietary is *not* on the ladder — the specification gives it
+/// no place — so it is deliberately not `Ord`; use [`satisfies`](Self::satisfies).
+///
+/// ```
+/// use ipmi_proto::command::Privilege;
+/// assert!(Privilege::Administrator.satisfies(Privilege::Operator));
+/// assert!(!Privilege::User.satisfies(Privilege::Operator));
+/// assert!(Privilege::Oem.satisfies(Privilege::Oem));
+/// assert!(!Privilege::Oem.satisfies(Privilege::User));
+/// assert!(!Privilege::Administrator.satisfies(Privilege::Oem));
+/// assert_eq!(Privilege::from_code(4), Some(Privilege::Administrator));
+/// assert_eq!(Privilege::from_code(6), None);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "defmt", derive(defmt::Format))]
 pub enum Privilege {
     /// Allowed before a session is established (e.g. Get Channel Authentication Capabilities).
@@ -84,6 +103,40 @@ pub enum Privilege {
     Administrator = 4,
     /// OEM proprietary (5).
     Oem = 5,
+}
+
+impl Privilege {
+    /// The level with this wire code, 1h–5h (Callback to OEM). 0h is not a level on the wire
+    /// (its meaning depends on the command) and 6h–Fh are reserved: `None`.
+    pub const fn from_code(code: u8) -> Option<Self> {
+        match code {
+            1 => Some(Self::Callback),
+            2 => Some(Self::User),
+            3 => Some(Self::Operator),
+            4 => Some(Self::Administrator),
+            5 => Some(Self::Oem),
+            _ => None,
+        }
+    }
+
+    /// The wire code (0 for [`Privilege::None`]).
+    pub const fn code(self) -> u8 {
+        self as u8
+    }
+
+    /// Whether a caller at `self` may run a command that needs `required`.
+    ///
+    /// Commands needing [`Privilege::None`] are open to everyone. On the ladder Callback <
+    /// User < Operator < Administrator a level satisfies itself and every level below it.
+    /// [`Privilege::Oem`] satisfies only OEM (and None) and is satisfied only by OEM: what an
+    /// OEM level may do is the OEM's to define, so nothing is granted by guesswork.
+    pub const fn satisfies(self, required: Self) -> bool {
+        match (self, required) {
+            (_, Self::None) | (Self::Oem, Self::Oem) => true,
+            (Self::Oem, _) | (_, Self::Oem) => false,
+            _ => self as u8 >= required as u8,
+        }
+    }
 }
 
 /// Why command data could not be read.
@@ -242,6 +295,11 @@ pub trait Command {
     const CMD: Cmd;
     /// The privilege level the command needs.
     const PRIVILEGE: Privilege;
+    /// The body code that leads the data of requests and responses of group extension (2Ch)
+    /// and OEM/group (2Eh) commands; [`BodyCode::None`] for the others. It is *not* part of
+    /// [`Request`](Self::Request) or [`Response`](Self::Response): the responder strips and
+    /// echoes it, and [`crate::requester`] writes and checks it.
+    const BODY: BodyCode = BodyCode::None;
     /// The request data.
     type Request<'a>: Message<'a>;
     /// The response data after a 00h completion code.

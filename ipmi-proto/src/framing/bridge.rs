@@ -47,8 +47,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use core::fmt;
-
+pub use crate::message::ChannelNumber;
 use crate::message::{Cmd, RangeError};
 
 use super::{EmitError, FrameError, IpmbMessage, IpmbRequest, IpmbResponse, Writer};
@@ -57,46 +56,6 @@ use super::{EmitError, FrameError, IpmbMessage, IpmbRequest, IpmbResponse, Write
 pub const GET_MESSAGE: Cmd = Cmd(0x33);
 /// Send Message, App 34h (IPMI 2.0 §22.7).
 pub const SEND_MESSAGE: Cmd = Cmd(0x34);
-
-/// A channel number: 4 bits (IPMI 2.0 §6.3, channel numbers).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-#[cfg_attr(feature = "defmt", derive(defmt::Format))]
-pub struct ChannelNumber(u8);
-
-impl ChannelNumber {
-    /// 0h: the primary IPMB.
-    pub const PRIMARY_IPMB: Self = Self(0x0);
-    /// Eh: the channel this request arrived on.
-    pub const PRESENT_INTERFACE: Self = Self(0xE);
-    /// Fh: the system interface.
-    pub const SYSTEM_INTERFACE: Self = Self(0xF);
-    /// The largest channel number.
-    pub const MAX: u8 = 0xF;
-
-    /// A channel number from its 4-bit value.
-    pub const fn new(value: u8) -> Result<Self, RangeError> {
-        if value <= Self::MAX {
-            Ok(Self(value))
-        } else {
-            Err(RangeError {
-                field: "channel number",
-                value,
-                max: Self::MAX,
-            })
-        }
-    }
-
-    /// The 4-bit value.
-    pub const fn value(self) -> u8 {
-        self.0
-    }
-}
-
-impl fmt::Display for ChannelNumber {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "channel {:X}h", self.0)
-    }
-}
 
 /// Send Message tracking operation, bits 7:6 of the channel byte (IPMI 2.0 §22.7).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -176,7 +135,7 @@ impl SendMessageChannel {
             tracking: Tracking::from_bits(b >> 6),
             authentication: b & 0x20 != 0,
             encryption: b & 0x10 != 0,
-            channel: ChannelNumber(b & 0x0F),
+            channel: ChannelNumber::from_low_bits(b),
         }
     }
 
@@ -185,7 +144,7 @@ impl SendMessageChannel {
         (self.tracking.bits() << 6)
             | ((self.authentication as u8) << 5)
             | ((self.encryption as u8) << 4)
-            | self.channel.0
+            | self.channel.value()
     }
 }
 
@@ -369,7 +328,7 @@ impl<'a> GetMessage<'a> {
             });
         };
         Ok(Self {
-            channel: ChannelNumber(b & 0x0F),
+            channel: ChannelNumber::from_low_bits(b),
             privilege: InferredPrivilege(b >> 4),
             message,
         })
@@ -377,7 +336,7 @@ impl<'a> GetMessage<'a> {
 
     /// The channel byte.
     pub const fn channel_byte(&self) -> u8 {
-        (self.privilege.0 << 4) | self.channel.0
+        (self.privilege.0 << 4) | self.channel.value()
     }
 
     /// The message parsed as an IPMB frame of either direction; `receiver_sa` (the BMC's
@@ -460,7 +419,7 @@ impl<'a> GetMessageIpmb<'a> {
     /// replaced by the channel byte.
     pub fn emit(&self, buf: &mut [u8]) -> Result<usize, EmitError> {
         let n = self.frame.emit(buf)?;
-        let channel_byte = (self.privilege.0 << 4) | self.channel.0;
+        let channel_byte = (self.privilege.0 << 4) | self.channel.value();
         match buf.first_mut() {
             Some(b) => *b = channel_byte,
             None => {

@@ -19,8 +19,13 @@
 //! assert!(response.completion.is_success());
 //! ```
 
+mod body;
+mod channel;
 mod codes;
 mod completion;
+
+pub use body::BodyCode;
+pub use channel::ChannelNumber;
 
 pub(crate) use codes::netfn_lun;
 pub use codes::{Cmd, DefiningBody, Lun, NetFn, NetFnKind, RangeError};
