@@ -38,9 +38,9 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use ipmi_proto::command::app::{DeviceIdResponse, GetDeviceId};
 use ipmi_proto::command::{Command, Message, Privilege};
 use ipmi_proto::framing::{IpmbResponse, SystemInterfaceResponse};
-use ipmi_proto::message::{Cmd, CompletionCode, NetFn, Request};
+use ipmi_proto::message::{ChannelNumber, Cmd, CompletionCode, NetFn, Request};
 use ipmi_proto::responder::{
-    CommandHandler, Route, SESSIONLESS_PRIVILEGE, respond_ipmb, respond_system_interface,
+    CommandHandler, Origin, Route, respond_ipmb, respond_system_interface,
 };
 use ipmi_proto::sdr::{FullSensorRecord, SdrRecord};
 
@@ -251,24 +251,40 @@ impl CommandHandler<GetDeviceId> for Bmc {
     fn handle<'r>(
         &'r mut self,
         _: <GetDeviceId as Command>::Request<'r>,
+        _: &Origin,
     ) -> Result<DeviceIdResponse, CompletionCode> {
         Ok(self.id)
     }
 }
 
-fn cold_reset(bmc: &mut Bmc, _: &Request<'_>, _: &mut [u8]) -> Result<usize, CompletionCode> {
+fn cold_reset(
+    bmc: &mut Bmc,
+    _: &Request<'_>,
+    _: &Origin,
+    _: &mut [u8],
+) -> Result<usize, CompletionCode> {
     bmc.resets += 1;
     Ok(0)
 }
 
-fn self_test(_: &mut Bmc, _: &Request<'_>, out: &mut [u8]) -> Result<usize, CompletionCode> {
+fn self_test(
+    _: &mut Bmc,
+    _: &Request<'_>,
+    _: &Origin,
+    out: &mut [u8],
+) -> Result<usize, CompletionCode> {
     out.get_mut(..2)
         .ok_or(CompletionCode::CANNOT_RETURN_REQUESTED_BYTES)?
         .copy_from_slice(&[0x55, 0x00]);
     Ok(2)
 }
 
-fn chassis_status(_: &mut Bmc, _: &Request<'_>, out: &mut [u8]) -> Result<usize, CompletionCode> {
+fn chassis_status(
+    _: &mut Bmc,
+    _: &Request<'_>,
+    _: &Origin,
+    out: &mut [u8],
+) -> Result<usize, CompletionCode> {
     out.get_mut(..3)
         .ok_or(CompletionCode::CANNOT_RETURN_REQUESTED_BYTES)?
         .copy_from_slice(&[0x01, 0x00, 0x00]);
@@ -297,6 +313,12 @@ static ROUTES: [Route<Bmc>; 4] = [
     Route::new(NetFn::APP, Cmd(0x04), Privilege::User, 0, 0, self_test),
 ];
 
+/// The host on the system interface (channel Fh, session-less privilege).
+const HOST: Origin = Origin::system_interface();
+
+/// A requester on the primary IPMB (channel 0h, session-less privilege).
+const IPMB: Origin = Origin::ipmb(ChannelNumber::PRIMARY_IPMB);
+
 /// Get Device ID over KCS: netFn App (06h) LUN 0, cmd 01h.
 const SI_REQUEST: [u8; 2] = [0x06 << 2, 0x01];
 
@@ -316,14 +338,7 @@ fn responder(c: &mut Criterion) {
         resets: 0,
     };
     let mut out = [0u8; 64];
-    let n = respond_system_interface(
-        &ROUTES,
-        &mut bmc,
-        &SI_REQUEST,
-        SESSIONLESS_PRIVILEGE,
-        &mut out,
-    )
-    .unwrap();
+    let n = respond_system_interface(&ROUTES, &mut bmc, &SI_REQUEST, &HOST, &mut out).unwrap();
     assert_eq!(&out[..3], &[0x07 << 2, 0x01, 0x00]);
     assert_eq!(&out[3..n], &DEVICE_ID_DATA);
     let rs = SystemInterfaceResponse::parse(&out[..n]).unwrap().0;
@@ -332,7 +347,7 @@ fn responder(c: &mut Criterion) {
     check_device_id(&bmc.id, &rs_device_id(rs.data));
 
     let ipmb_rq = ipmb_request_frame();
-    let n = respond_ipmb(&ROUTES, &mut bmc, &ipmb_rq, SESSIONLESS_PRIVILEGE, &mut out).unwrap();
+    let n = respond_ipmb(&ROUTES, &mut bmc, &ipmb_rq, &IPMB, &mut out).unwrap();
     assert_eq!(&out[..n], ipmb_device_id_frame().as_slice());
     assert_eq!(bmc.resets, 0);
 
@@ -343,7 +358,7 @@ fn responder(c: &mut Criterion) {
                 &ROUTES,
                 &mut bmc,
                 black_box(&SI_REQUEST[..]),
-                SESSIONLESS_PRIVILEGE,
+                &HOST,
                 black_box(&mut out),
             )
             .unwrap()
@@ -355,7 +370,7 @@ fn responder(c: &mut Criterion) {
                 &ROUTES,
                 &mut bmc,
                 black_box(&ipmb_rq),
-                SESSIONLESS_PRIVILEGE,
+                &IPMB,
                 black_box(&mut out),
             )
             .unwrap()

@@ -1,12 +1,19 @@
-//! Arbitrary bytes as the data of every App and Chassis message in `ipmi_proto::command::app`
-//! and `::chassis`. The first byte picks the message; whatever parses emits back to exactly the
-//! rest, `buffer_len` is the emitted length, a short buffer is refused, and every error is one
-//! of the documented kinds.
+//! Arbitrary bytes as the data of every App and Chassis message in `ipmi_proto::command::app`,
+//! `::session` and `::chassis`. The first byte picks the message; whatever parses emits back to
+//! exactly the rest, `buffer_len` is the emitted length, a short buffer is refused, and every
+//! error is one of the documented kinds. The cipher suite record parser walks the rest too:
+//! every record it yields re-emits to the bytes it came from, and it stops after an error.
 #![no_main]
 
 use acpi_state::ipmi::{GetAcpiPowerStateResponse, SetAcpiPowerState};
 use ipmi_proto::command::app::*;
 use ipmi_proto::command::chassis::*;
+use ipmi_proto::command::session::{
+    ActivateSessionRequest, ActivateSessionResponse, ChannelCipherSuitesRequest,
+    ChannelCipherSuitesResponse, ChannelInfoRequest, ChannelInfoResponse, CipherSuiteRecords,
+    CloseSessionRequest, SessionChallengeRequest, SessionChallengeResponse,
+    SessionPrivilegeResponse, SetSessionPrivilegeRequest,
+};
 use ipmi_proto::command::{CommandError, Empty, Message};
 use libfuzzer_sys::fuzz_target;
 
@@ -37,11 +44,25 @@ fn check<'a, M: Message<'a>>(data: &'a [u8]) {
     }
 }
 
+fn check_records(data: &[u8]) {
+    let mut offset = 0;
+    let mut records = CipherSuiteRecords::new(data);
+    for r in records.by_ref() {
+        let Ok(record) = r else { break };
+        let n = record.buffer_len();
+        let mut buf = vec![0xA5; n];
+        assert_eq!(record.emit(&mut buf), Ok(n));
+        assert_eq!(buf.as_slice(), &data[offset..offset + n]);
+        offset += n;
+    }
+    assert!(records.next().is_none());
+}
+
 fuzz_target!(|input: &[u8]| {
     let Some((&which, data)) = input.split_first() else {
         return;
     };
-    match which % 18 {
+    match which % 30 {
         0 => check::<Empty>(data),
         1 => check::<DeviceIdResponse>(data),
         2 => check::<SelfTestResponse>(data),
@@ -59,6 +80,21 @@ fuzz_target!(|input: &[u8]| {
         14 => check::<SystemRestartCauseResponse>(data),
         15 => check::<SetSystemBootOptionsRequest>(data),
         16 => check::<GetSystemBootOptionsRequest>(data),
-        _ => check::<GetSystemBootOptionsResponse>(data),
+        17 => check::<GetSystemBootOptionsResponse>(data),
+        18 => check::<ChannelCipherSuitesRequest>(data),
+        19 => {
+            check::<ChannelCipherSuitesResponse>(data);
+            check_records(data);
+        }
+        20 => check::<SessionChallengeRequest>(data),
+        21 => check::<SessionChallengeResponse>(data),
+        22 => check::<ActivateSessionRequest>(data),
+        23 => check::<ActivateSessionResponse>(data),
+        24 => check::<SetSessionPrivilegeRequest>(data),
+        25 => check::<SessionPrivilegeResponse>(data),
+        26 => check::<CloseSessionRequest>(data),
+        27 => check::<ChannelInfoRequest>(data),
+        28 => check::<ChannelInfoResponse>(data),
+        _ => check_records(data),
     }
 });

@@ -1,14 +1,21 @@
-//! Arbitrary bytes through the Storage and Sensor/Event command messages
-//! (`ipmi_proto::command::{storage, sensor_event}`): the first byte picks the message type,
+//! Arbitrary bytes through the Storage and Sensor/Event command messages, and the bridging and
+//! DCMI ones (`ipmi_proto::command::{storage, sensor_event, bridge, dcmi}`): the first byte
+//! picks the message type,
 //! the rest is its data. Whatever parses must emit the same bytes, parse back equal, and refuse
 //! a buffer one byte short without writing into it.
 #![no_main]
 
 use core::fmt::Debug;
 
+use ipmi_proto::command::bridge::{
+    MasterWriteReadRequest, MasterWriteReadResponse, SendMessage, SendMessageIpmb,
+    SendMessageResponse,
+};
+use ipmi_proto::command::dcmi::{GetPowerReadingRequest, GetPowerReadingResponse};
 use ipmi_proto::command::sensor_event::{
     GetDeviceSdrInfoRequest, GetDeviceSdrInfoResponse, GetSensorReadingResponse,
-    GetSensorThresholdsResponse, PlatformEventMessageRequest, SensorNumberRequest,
+    GetSensorThresholdsResponse, PlatformEventMessageIpmbRequest, PlatformEventMessageRequest,
+    SensorNumberRequest,
 };
 use ipmi_proto::command::storage::{
     AddSelEntryRequest, ClearSelRequest, ClearSelResponse, GetFruInventoryAreaInfoRequest,
@@ -50,7 +57,7 @@ fuzz_target!(|input: &[u8]| {
     let Some((&which, data)) = input.split_first() else {
         return;
     };
-    match which % 23 {
+    match which % 32 {
         0 => check::<GetSelInfoResponse>(data),
         1 => check::<GetSdrRepositoryInfoResponse>(data),
         2 => check::<ReserveResponse>(data),
@@ -73,6 +80,24 @@ fuzz_target!(|input: &[u8]| {
         19 => check::<GetSensorReadingResponse>(data),
         20 => check::<GetSensorThresholdsResponse>(data),
         21 => check::<GetDeviceSdrInfoRequest>(data),
-        _ => check::<GetDeviceSdrInfoResponse>(data),
+        22 => check::<GetDeviceSdrInfoResponse>(data),
+        23 => check::<PlatformEventMessageIpmbRequest>(data),
+        24 => check::<SendMessage>(data),
+        25 => check::<SendMessageIpmb>(data),
+        26 => check::<SendMessageResponse>(data),
+        27 => check::<MasterWriteReadRequest>(data),
+        28 => check::<MasterWriteReadResponse>(data),
+        29 => check::<GetPowerReadingRequest>(data),
+        30 => check::<GetPowerReadingResponse>(data),
+        _ => {
+            // The system interface form is the generator byte plus the IPMB/LAN form.
+            if let (Ok(system), Some((&g, body))) =
+                (PlatformEventMessageRequest::parse(data), data.split_first())
+            {
+                let ipmb = PlatformEventMessageIpmbRequest::parse(body);
+                assert_eq!(ipmb, Ok(system.ipmb_body()));
+                assert_eq!(system.generator_id, g);
+            }
+        }
     }
 });

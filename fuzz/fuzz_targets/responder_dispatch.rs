@@ -1,8 +1,16 @@
 //! Arbitrary bytes through the responder: as a KCS/SSIF body, a BT frame and an IPMB frame
-//! (raw, and re-framed with good checksums so routing is reached), with a privilege and a
-//! response buffer size taken from the input. Every answer must parse back with the framing
-//! parsers and match the request (NetFn + 1, command, LUNs, sequence numbers); a refusal must
-//! have a reason.
+//! (raw, and re-framed with good checksums so routing is reached), from an origin (channel,
+//! privilege, requester, session) and with a response buffer size taken from the input. Every
+//! answer must parse back with the framing parsers and match the request (NetFn + 1, command,
+//! LUNs, sequence numbers); a refusal must have a reason; every handler must see the origin it
+//! was given (IPMB: with the frame's requester).
+//!
+//! Input layout: `control, origin, [rqSA], [session ID (4 bytes, LE)], data…`
+//! - control: bits 2:0 the privilege code (1h–5h; 0h, 6h and 7h mean None), bits 7:3 the
+//!   response buffer size in steps of 9 bytes (0..=279);
+//! - origin: bits 3:0 the channel, bit 4 set: a requester address byte follows (its LUN is
+//!   bits 7:6), bit 5 set: a session ID follows. `0Fh` is the system interface, `00h` the
+//!   primary IPMB without requester.
 #![no_main]
 
 use ipmi_proto::command::Privilege;
@@ -10,15 +18,32 @@ use ipmi_proto::framing::{
     BtRequest, BtResponse, IpmbRequest, IpmbResponse, RqSeq, SystemInterfaceRequest,
     SystemInterfaceResponse,
 };
-use ipmi_proto::message::{Cmd, CompletionCode, DefiningBody, Lun, NetFn, Request};
+use ipmi_proto::message::{ChannelNumber, Cmd, CompletionCode, DefiningBody, Lun, NetFn, Request};
 use ipmi_proto::responder::{
-    DispatchError, Route, dispatch, respond_bt, respond_ipmb, respond_system_interface,
+    DispatchError, Origin, Requester, Route, check_routes, dispatch, respond_bt, respond_ipmb,
+    respond_system_interface,
 };
 use libfuzzer_sys::fuzz_target;
 
-struct Ctx;
+/// The origin every handler must see.
+struct Ctx {
+    expected: Origin,
+}
 
-fn echo(_: &mut Ctx, rq: &Request<'_>, out: &mut [u8]) -> Result<usize, CompletionCode> {
+fn seen(ctx: &Ctx, origin: &Origin) {
+    assert_eq!(
+        *origin, ctx.expected,
+        "the handler sees the caller's origin"
+    );
+}
+
+fn echo(
+    ctx: &mut Ctx,
+    rq: &Request<'_>,
+    origin: &Origin,
+    out: &mut [u8],
+) -> Result<usize, CompletionCode> {
+    seen(ctx, origin);
     let dst = out
         .get_mut(..rq.data.len())
         .ok_or(CompletionCode::CANNOT_RETURN_REQUESTED_BYTES)?;
@@ -26,7 +51,13 @@ fn echo(_: &mut Ctx, rq: &Request<'_>, out: &mut [u8]) -> Result<usize, Completi
     Ok(rq.data.len())
 }
 
-fn fixed(_: &mut Ctx, _: &Request<'_>, out: &mut [u8]) -> Result<usize, CompletionCode> {
+fn fixed(
+    ctx: &mut Ctx,
+    _: &Request<'_>,
+    origin: &Origin,
+    out: &mut [u8],
+) -> Result<usize, CompletionCode> {
+    seen(ctx, origin);
     let id = [
         0x20, 0x81, 0x02, 0x10, 0x02, 0xBF, 0x57, 0x01, 0x00, 0x3A, 0x0B,
     ];
@@ -37,15 +68,56 @@ fn fixed(_: &mut Ctx, _: &Request<'_>, out: &mut [u8]) -> Result<usize, Completi
     Ok(id.len())
 }
 
-fn refuse(_: &mut Ctx, rq: &Request<'_>, _: &mut [u8]) -> Result<usize, CompletionCode> {
+fn refuse(
+    ctx: &mut Ctx,
+    rq: &Request<'_>,
+    origin: &Origin,
+    _: &mut [u8],
+) -> Result<usize, CompletionCode> {
+    seen(ctx, origin);
     Err(CompletionCode(rq.data.first().copied().unwrap_or(0xC0)))
 }
 
-fn liar(_: &mut Ctx, _: &Request<'_>, out: &mut [u8]) -> Result<usize, CompletionCode> {
+fn liar(
+    ctx: &mut Ctx,
+    _: &Request<'_>,
+    origin: &Origin,
+    out: &mut [u8],
+) -> Result<usize, CompletionCode> {
+    seen(ctx, origin);
     Ok(out.len().saturating_add(3))
 }
 
-static ROUTES: [Route<Ctx>; 8] = [
+/// Platform Event Message (Sensor/Event 02h) on the system interface: 8 bytes, the first the
+/// generator ID (IPMI 2.0 §29.3, Table 29-5).
+fn event_si(
+    ctx: &mut Ctx,
+    rq: &Request<'_>,
+    origin: &Origin,
+    _: &mut [u8],
+) -> Result<usize, CompletionCode> {
+    seen(ctx, origin);
+    assert_eq!(origin.channel, ChannelNumber::SYSTEM_INTERFACE);
+    assert_eq!(rq.data.len(), 8);
+    Ok(0)
+}
+
+/// The same command on the primary IPMB: 7 bytes, the generator being the frame's requester.
+fn event_ipmb(
+    ctx: &mut Ctx,
+    rq: &Request<'_>,
+    origin: &Origin,
+    _: &mut [u8],
+) -> Result<usize, CompletionCode> {
+    seen(ctx, origin);
+    assert_eq!(origin.channel, ChannelNumber::PRIMARY_IPMB);
+    assert_eq!(rq.data.len(), 7);
+    Ok(0)
+}
+
+const EVENT: Cmd = Cmd(0x02);
+
+static ROUTES: [Route<Ctx>; 10] = [
     Route::new(NetFn::APP, Cmd(0x01), Privilege::User, 0, 0, fixed),
     Route::new(NetFn::APP, Cmd(0x38), Privilege::None, 2, 2, echo),
     Route::new(NetFn::CHASSIS, Cmd(0x02), Privilege::Operator, 1, 1, refuse),
@@ -77,28 +149,74 @@ static ROUTES: [Route<Ctx>; 8] = [
     )
     .group(DefiningBody::PICMG),
     Route::new(NetFn::OEM_GROUP, Cmd(0x01), Privilege::Oem, 0, 16, echo).oem(0x000157),
+    Route::new(
+        NetFn::SENSOR_EVENT,
+        EVENT,
+        Privilege::Operator,
+        8,
+        8,
+        event_si,
+    )
+    .channels(ChannelNumber::SYSTEM_INTERFACE.mask()),
+    Route::new(
+        NetFn::SENSOR_EVENT,
+        EVENT,
+        Privilege::Operator,
+        7,
+        7,
+        event_ipmb,
+    )
+    .channels(ChannelNumber::PRIMARY_IPMB.mask()),
 ];
+const _: () = assert!(check_routes(&ROUTES).is_ok());
 
-const PRIVILEGES: [Privilege; 6] = [
-    Privilege::None,
-    Privilege::Callback,
-    Privilege::User,
-    Privilege::Operator,
-    Privilege::Administrator,
-    Privilege::Oem,
-];
+/// Reads the origin header; returns the origin and the rest of the input.
+fn origin(control: u8, input: &[u8]) -> Option<(Origin, &[u8])> {
+    let (&flags, mut rest) = input.split_first()?;
+    let privilege = Privilege::from_code(control & 7).unwrap_or(Privilege::None);
+    let mut origin = Origin {
+        channel: ChannelNumber::from_low_bits(flags),
+        privilege,
+        requester: None,
+        session: None,
+    };
+    if flags & 0x10 != 0 {
+        let (&address, tail) = rest.split_first()?;
+        origin = origin.with_requester(Requester {
+            address,
+            lun: Lun::from_low_bits(flags >> 6),
+        });
+        rest = tail;
+    }
+    if flags & 0x20 != 0 {
+        let (id, tail) = rest.split_first_chunk::<4>()?;
+        origin.session = Some(u32::from_le_bytes(*id));
+        rest = tail;
+    }
+    Some((origin, rest))
+}
+
+/// Whether the channel-limited event routes answer C1h for `rq` from `origin`.
+fn unserved_event(rq: &Request<'_>, origin: &Origin) -> bool {
+    rq.netfn == NetFn::SENSOR_EVENT
+        && rq.cmd == EVENT
+        && !matches!(origin.channel.value(), 0x0 | 0xF)
+}
 
 fuzz_target!(|input: &[u8]| {
-    let Some((&control, data)) = input.split_first() else {
+    let Some((&control, rest)) = input.split_first() else {
         return;
     };
-    let privilege = PRIVILEGES[usize::from(control & 7) % PRIVILEGES.len()];
+    let Some((origin, data)) = origin(control, rest) else {
+        return;
+    };
+    let mut ctx = Ctx { expected: origin };
     let out_len = usize::from(control >> 3) * 9; // 0..=279
     let mut out = vec![0xA5u8; out_len];
 
     // The message layer directly.
     if let Ok(SystemInterfaceRequest(rq)) = SystemInterfaceRequest::parse(data) {
-        match dispatch(&ROUTES, &mut Ctx, &rq, privilege, &mut out) {
+        match dispatch(&ROUTES, &mut ctx, &rq, &origin, &mut out) {
             Ok(rs) => {
                 assert!(rq.netfn.is_request());
                 assert_eq!(rs.netfn.value(), rq.netfn.value() + 1);
@@ -106,6 +224,9 @@ fuzz_target!(|input: &[u8]| {
                 assert!(rs.data.len() <= out_len);
                 if !rs.completion.is_success() {
                     assert!(rs.data.len() <= rq.netfn.body_code_len());
+                }
+                if unserved_event(&rq, &origin) {
+                    assert_eq!(rs.completion, CompletionCode::INVALID_COMMAND);
                 }
             }
             Err(DispatchError::NotARequest { netfn }) => assert!(netfn.is_response()),
@@ -117,7 +238,7 @@ fuzz_target!(|input: &[u8]| {
     }
 
     // KCS/SSIF body.
-    match respond_system_interface(&ROUTES, &mut Ctx, data, privilege, &mut out) {
+    match respond_system_interface(&ROUTES, &mut ctx, data, &origin, &mut out) {
         Ok(n) => {
             let rs = SystemInterfaceResponse::parse(&out[..n])
                 .expect("answer parses")
@@ -132,7 +253,7 @@ fuzz_target!(|input: &[u8]| {
     }
 
     // BT frame.
-    match respond_bt(&ROUTES, &mut Ctx, data, privilege, &mut out) {
+    match respond_bt(&ROUTES, &mut ctx, data, &origin, &mut out) {
         Ok(n) => {
             let rq = BtRequest::parse(data).expect("answered frames parse");
             let rs = BtResponse::parse(&out[..n]).expect("answer parses");
@@ -169,7 +290,14 @@ fuzz_target!(|input: &[u8]| {
         frames.push(frame);
     }
     for frame in &frames {
-        match respond_ipmb(&ROUTES, &mut Ctx, frame, privilege, &mut out) {
+        // respond_ipmb hands the frame's requester to the handlers.
+        if let Ok(rq) = IpmbRequest::parse(frame) {
+            ctx.expected = origin.with_requester(Requester {
+                address: rq.rq_sa,
+                lun: rq.rq_lun,
+            });
+        }
+        match respond_ipmb(&ROUTES, &mut ctx, frame, &origin, &mut out) {
             Ok(n) => {
                 let rq = IpmbRequest::parse(frame).expect("answered frames parse");
                 let rs = IpmbResponse::parse(&out[..n]).expect("answer parses");

@@ -14,6 +14,7 @@ use core::hint::black_box;
 
 use acpi_state::SystemPowerState;
 use acpi_state::ipmi::{DeviceState, GetAcpiPowerStateResponse, SetAcpiPowerState};
+use ipmi_proto::command::Empty;
 use ipmi_proto::command::app::{
     ColdReset, DeviceIdResponse, DeviceRevision, DeviceSupport, FirmwareRevision1,
     GetAcpiPowerState, GetDeviceId, GetSelfTestResults, ManufacturerId, SelfTestResponse,
@@ -30,9 +31,10 @@ use ipmi_proto::command::storage::{
     RepositoryInfo, ReservationId, ReserveResponse, ReserveSel, ReserveSelRequest, SelTime,
     SetSelTime, SetSelTimeResponse,
 };
-use ipmi_proto::command::{Empty, Privilege};
 use ipmi_proto::message::CompletionCode;
-use ipmi_proto::responder::{CommandHandler, Route, respond_system_interface};
+use ipmi_proto::responder::{
+    CommandHandler, Origin, Route, check_routes, respond_system_interface,
+};
 use sel_codec::Timestamp;
 
 const SEL_CAPACITY: usize = 16;
@@ -49,7 +51,7 @@ struct Bmc {
 }
 
 impl CommandHandler<GetDeviceId> for Bmc {
-    fn handle<'r>(&'r mut self, _: Empty) -> Result<DeviceIdResponse, CompletionCode> {
+    fn handle<'r>(&'r mut self, _: Empty, _: &Origin) -> Result<DeviceIdResponse, CompletionCode> {
         Ok(DeviceIdResponse {
             device_id: 0x20,
             device_revision: DeviceRevision(0x01),
@@ -65,27 +67,31 @@ impl CommandHandler<GetDeviceId> for Bmc {
 }
 
 impl CommandHandler<ColdReset> for Bmc {
-    fn handle<'r>(&'r mut self, _: Empty) -> Result<Empty, CompletionCode> {
+    fn handle<'r>(&'r mut self, _: Empty, _: &Origin) -> Result<Empty, CompletionCode> {
         self.sel_len = black_box(self.sel_len);
         Ok(Empty)
     }
 }
 
 impl CommandHandler<WarmReset> for Bmc {
-    fn handle<'r>(&'r mut self, _: Empty) -> Result<Empty, CompletionCode> {
+    fn handle<'r>(&'r mut self, _: Empty, _: &Origin) -> Result<Empty, CompletionCode> {
         self.reservation = 0;
         Ok(Empty)
     }
 }
 
 impl CommandHandler<GetSelfTestResults> for Bmc {
-    fn handle<'r>(&'r mut self, _: Empty) -> Result<SelfTestResponse, CompletionCode> {
+    fn handle<'r>(&'r mut self, _: Empty, _: &Origin) -> Result<SelfTestResponse, CompletionCode> {
         Ok(SelfTestResponse::PASSED)
     }
 }
 
 impl CommandHandler<SetAcpiPowerStateCmd> for Bmc {
-    fn handle<'r>(&'r mut self, request: SetAcpiPowerState) -> Result<Empty, CompletionCode> {
+    fn handle<'r>(
+        &'r mut self,
+        request: SetAcpiPowerState,
+        _: &Origin,
+    ) -> Result<Empty, CompletionCode> {
         if let Some(system) = request.system_update() {
             self.system = system;
         }
@@ -97,13 +103,21 @@ impl CommandHandler<SetAcpiPowerStateCmd> for Bmc {
 }
 
 impl CommandHandler<GetAcpiPowerState> for Bmc {
-    fn handle<'r>(&'r mut self, _: Empty) -> Result<GetAcpiPowerStateResponse, CompletionCode> {
+    fn handle<'r>(
+        &'r mut self,
+        _: Empty,
+        _: &Origin,
+    ) -> Result<GetAcpiPowerStateResponse, CompletionCode> {
         Ok(GetAcpiPowerStateResponse::new(self.system, self.device))
     }
 }
 
 impl CommandHandler<GetChassisStatus> for Bmc {
-    fn handle<'r>(&'r mut self, _: Empty) -> Result<ChassisStatusResponse, CompletionCode> {
+    fn handle<'r>(
+        &'r mut self,
+        _: Empty,
+        _: &Origin,
+    ) -> Result<ChassisStatusResponse, CompletionCode> {
         Ok(ChassisStatusResponse {
             current_power_state: CurrentPowerState::new(
                 PowerRestorePolicy::PreviousState,
@@ -117,7 +131,11 @@ impl CommandHandler<GetChassisStatus> for Bmc {
 }
 
 impl CommandHandler<ChassisControl> for Bmc {
-    fn handle<'r>(&'r mut self, request: ChassisControlRequest) -> Result<Empty, CompletionCode> {
+    fn handle<'r>(
+        &'r mut self,
+        request: ChassisControlRequest,
+        _: &Origin,
+    ) -> Result<Empty, CompletionCode> {
         self.power_on = !matches!(
             request,
             ChassisControlRequest::PowerDown | ChassisControlRequest::SoftShutdown
@@ -130,6 +148,7 @@ impl CommandHandler<GetSelInfo> for Bmc {
     fn handle<'r>(
         &'r mut self,
         _: GetSelInfoRequest,
+        _: &Origin,
     ) -> Result<GetSelInfoResponse, CompletionCode> {
         let free = (SEL_CAPACITY - self.sel_len) * 16;
         Ok(GetSelInfoResponse {
@@ -146,7 +165,11 @@ impl CommandHandler<GetSelInfo> for Bmc {
 }
 
 impl CommandHandler<ReserveSel> for Bmc {
-    fn handle<'r>(&'r mut self, _: ReserveSelRequest) -> Result<ReserveResponse, CompletionCode> {
+    fn handle<'r>(
+        &'r mut self,
+        _: ReserveSelRequest,
+        _: &Origin,
+    ) -> Result<ReserveResponse, CompletionCode> {
         self.reservation = self.reservation.wrapping_add(1).max(1);
         Ok(ReserveResponse {
             reservation_id: ReservationId(self.reservation),
@@ -158,6 +181,7 @@ impl CommandHandler<GetSelEntry> for Bmc {
     fn handle<'r>(
         &'r mut self,
         request: GetSelEntryRequest,
+        _: &Origin,
     ) -> Result<GetSelEntryResponse<'r>, CompletionCode> {
         // Record IDs are 1..=len; 0000h is the first, FFFFh the last.
         let id = match request.record_id {
@@ -192,6 +216,7 @@ impl CommandHandler<AddSelEntry> for Bmc {
     fn handle<'r>(
         &'r mut self,
         request: AddSelEntryRequest,
+        _: &Origin,
     ) -> Result<RecordIdResponse, CompletionCode> {
         let slot = self.sel.get_mut(self.sel_len).ok_or(CompletionCode(0xC4))?; // out of space
         let id = self.sel_len as u16 + 1;
@@ -208,6 +233,7 @@ impl CommandHandler<ClearSel> for Bmc {
     fn handle<'r>(
         &'r mut self,
         request: ClearSelRequest,
+        _: &Origin,
     ) -> Result<ClearSelResponse, CompletionCode> {
         if request.reservation_id.0 != self.reservation {
             return Err(CompletionCode(0xC5)); // reservation cancelled or invalid
@@ -223,7 +249,11 @@ impl CommandHandler<ClearSel> for Bmc {
 }
 
 impl CommandHandler<GetSelTime> for Bmc {
-    fn handle<'r>(&'r mut self, _: GetSelTimeRequest) -> Result<SelTime, CompletionCode> {
+    fn handle<'r>(
+        &'r mut self,
+        _: GetSelTimeRequest,
+        _: &Origin,
+    ) -> Result<SelTime, CompletionCode> {
         Ok(SelTime {
             time: Timestamp(self.time),
         })
@@ -231,7 +261,11 @@ impl CommandHandler<GetSelTime> for Bmc {
 }
 
 impl CommandHandler<SetSelTime> for Bmc {
-    fn handle<'r>(&'r mut self, request: SelTime) -> Result<SetSelTimeResponse, CompletionCode> {
+    fn handle<'r>(
+        &'r mut self,
+        request: SelTime,
+        _: &Origin,
+    ) -> Result<SetSelTimeResponse, CompletionCode> {
         self.time = request.time.0;
         Ok(SetSelTimeResponse::default())
     }
@@ -254,6 +288,10 @@ static ROUTES: [Route<Bmc>; 15] = [
     Route::command::<GetSelTime>(),
     Route::command::<SetSelTime>(),
 ];
+const _: () = assert!(check_routes(&ROUTES).is_ok());
+
+/// The host on the system interface: channel Fh, session-less (Administrator) privilege.
+const HOST: Origin = Origin::system_interface();
 
 #[unsafe(no_mangle)]
 pub extern "C" fn _start() -> ! {
@@ -276,13 +314,7 @@ pub extern "C" fn _start() -> ! {
         }
         let len = black_box(2usize).min(request.len());
         let body = request.get(..len).unwrap_or(&[]);
-        if let Ok(n) = respond_system_interface(
-            &ROUTES,
-            &mut bmc,
-            body,
-            Privilege::Administrator,
-            &mut response,
-        ) {
+        if let Ok(n) = respond_system_interface(&ROUTES, &mut bmc, body, &HOST, &mut response) {
             black_box(response.get(..n));
         }
     }

@@ -292,21 +292,29 @@ impl Message<'_> for DeviceIdResponse {
     const MAX_LEN: usize = Self::SHORT_LEN + 4;
 
     fn parse(data: &[u8]) -> Result<Self, CommandError> {
-        check_len(data, Self::MIN_LEN, Self::MAX_LEN)?;
-        let (aux, base) = match data {
-            [base @ .., a, b, c, d] if data.len() == Self::MAX_LEN => {
-                (Some([*a, *b, *c, *d]), base)
+        // One length decision, then fixed-size arrays: no per-field bounds checks.
+        let (base, aux) = match data.split_first_chunk::<{ Self::SHORT_LEN }>() {
+            Some((base, [])) => (base, None),
+            Some((base, &[a, b, c, d])) => (base, Some([a, b, c, d])),
+            Some(_) if data.len() > Self::MAX_LEN => {
+                return Err(CommandError::TooLong {
+                    max: Self::MAX_LEN,
+                    actual: data.len(),
+                });
             }
-            _ if data.len() == Self::SHORT_LEN => (None, data),
-            // An auxiliary firmware revision that was begun but not finished.
-            _ => {
+            // Too short, or an auxiliary firmware revision begun but not finished.
+            Some(_) | None => {
                 return Err(CommandError::Truncated {
-                    needed: Self::MAX_LEN,
+                    needed: if data.len() < Self::SHORT_LEN {
+                        Self::SHORT_LEN
+                    } else {
+                        Self::MAX_LEN
+                    },
                     actual: data.len(),
                 });
             }
         };
-        let [dev, rev, fw1, fw2, ver, sup, m0, m1, m2, p0, p1] = fixed::<11>(base)?;
+        let &[dev, rev, fw1, fw2, ver, sup, m0, m1, m2, p0, p1] = base;
         Ok(Self {
             device_id: dev,
             device_revision: DeviceRevision(rev),

@@ -24,7 +24,7 @@
 use super::Empty;
 use super::app::{fixed, put, reserved_zero};
 use super::{BufferTooSmall, Command, CommandError, Message, Privilege, check_len};
-use crate::message::{Cmd, NetFn, RangeError};
+use crate::message::{Cmd, CompletionCode, NetFn, RangeError};
 
 const fn bit(byte: u8, n: u32) -> bool {
     byte & (1 << n) != 0
@@ -1115,6 +1115,15 @@ impl Command for SetSystemBootOptions {
     const NETFN: NetFn = NetFn::CHASSIS;
     const CMD: Cmd = Cmd(0x08);
     const PRIVILEGE: Privilege = Privilege::Operator;
+    // Table 28-12.
+    const COMPLETION_CODES: &'static [(CompletionCode, &'static str)] = &[
+        (CompletionCode(0x80), "parameter not supported"),
+        (
+            CompletionCode(0x81),
+            "attempt to set the 'set in progress' value when not in the 'set complete' state",
+        ),
+        (CompletionCode(0x82), "attempt to write read-only parameter"),
+    ];
     type Request<'a> = SetSystemBootOptionsRequest<'a>;
     type Response<'a> = Empty;
 }
@@ -1177,6 +1186,9 @@ impl Command for GetSystemBootOptions {
     const NETFN: NetFn = NetFn::CHASSIS;
     const CMD: Cmd = Cmd(0x09);
     const PRIVILEGE: Privilege = Privilege::Operator;
+    // Table 28-13.
+    const COMPLETION_CODES: &'static [(CompletionCode, &'static str)] =
+        &[(CompletionCode(0x80), "parameter not supported")];
     type Request<'a> = GetSystemBootOptionsRequest;
     type Response<'a> = GetSystemBootOptionsResponse<'a>;
 }

@@ -8,12 +8,13 @@
 //! (response); framing and completion codes stay with [`crate::framing`] and [`crate::message`].
 //! A response whose completion code is not 00h has no typed form: only the code matters.
 //!
-//! The commands live in modules named after the NetFn: [`app`], [`chassis`], [`storage`],
-//! [`sensor_event`].
+//! The commands live in modules named after the NetFn: [`app`] (with its [`session`] and
+//! [`bridge`] parts), [`chassis`], [`storage`], [`sensor_event`], and [`dcmi`] for the DCMI
+//! group extension.
 
 use core::fmt;
 
-use crate::message::{BodyCode, Cmd, CompletionCode, NetFn};
+use crate::message::{BodyCode, Cmd, CompletionCode, NetFn, Request, Response};
 
 /// Message data of zero bytes: the request of Get Device ID, the response of Cold Reset, ….
 ///
@@ -47,9 +48,15 @@ impl Message<'_> for Empty {
 /// see it because it is defined before them).
 macro_rules! command {
     ($(#[$doc:meta])* $name:ident, $netfn:expr, $cmd:expr, $privilege:ident, $req:ty, $rsp:ty) => {
-        command!($(#[$doc])* $name, $netfn, $cmd, $privilege, $req, $rsp, $crate::message::BodyCode::None);
+        command!($(#[$doc])* $name, $netfn, $cmd, $privilege, $req, $rsp, $crate::message::BodyCode::None, codes: []);
+    };
+    ($(#[$doc:meta])* $name:ident, $netfn:expr, $cmd:expr, $privilege:ident, $req:ty, $rsp:ty, codes: [$($codes:tt)*]) => {
+        command!($(#[$doc])* $name, $netfn, $cmd, $privilege, $req, $rsp, $crate::message::BodyCode::None, codes: [$($codes)*]);
     };
     ($(#[$doc:meta])* $name:ident, $netfn:expr, $cmd:expr, $privilege:ident, $req:ty, $rsp:ty, $body:expr) => {
+        command!($(#[$doc])* $name, $netfn, $cmd, $privilege, $req, $rsp, $body, codes: []);
+    };
+    ($(#[$doc:meta])* $name:ident, $netfn:expr, $cmd:expr, $privilege:ident, $req:ty, $rsp:ty, $body:expr, codes: [$(($cc:expr, $text:expr)),* $(,)?]) => {
         $(#[$doc])*
         #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
         #[cfg_attr(feature = "defmt", derive(defmt::Format))]
@@ -60,6 +67,8 @@ macro_rules! command {
             const CMD: Cmd = Cmd($cmd);
             const PRIVILEGE: Privilege = Privilege::$privilege;
             const BODY: $crate::message::BodyCode = $body;
+            const COMPLETION_CODES: &'static [($crate::message::CompletionCode, &'static str)] =
+                &[$(($cc, $text)),*];
             type Request<'a> = $req;
             type Response<'a> = $rsp;
         }
@@ -67,8 +76,11 @@ macro_rules! command {
 }
 
 pub mod app;
+pub mod bridge;
 pub mod chassis;
+pub mod dcmi;
 pub mod sensor_event;
+pub mod session;
 pub mod storage;
 
 /// The privilege level a command needs or a session runs at (IPMI 2.0 §6.8, Appendix G; the
@@ -298,10 +310,198 @@ pub trait Command {
     /// The body code that leads the data of requests and responses of group extension (2Ch)
     /// and OEM/group (2Eh) commands; [`BodyCode::None`] for the others. It is *not* part of
     /// [`Request`](Self::Request) or [`Response`](Self::Response): the responder strips and
-    /// echoes it, and [`crate::requester`] writes and checks it.
+    /// echoes it, and [`encode_request`](Self::encode_request) and
+    /// [`decode_response`](Self::decode_response) write and check it. An IANA number has 24
+    /// bits; [`crate::responder::check_routes`] refuses a wider one.
     const BODY: BodyCode = BodyCode::None;
+    /// The command-specific completion codes (80h–BEh) the specification defines for this
+    /// command, with their meaning (from the command's table). Empty for most commands.
+    const COMPLETION_CODES: &'static [(CompletionCode, &'static str)] = &[];
     /// The request data.
     type Request<'a>: Message<'a>;
     /// The response data after a 00h completion code.
     type Response<'a>: Message<'a>;
+
+    /// The meaning of `cc` in a response to this command: a command-specific meaning from
+    /// [`COMPLETION_CODES`](Self::COMPLETION_CODES), else the generic one of Table 5-2
+    /// ([`CompletionCode::meaning`]); `None` for codes neither defines.
+    ///
+    /// ```
+    /// use ipmi_proto::command::{storage::GetSelEntry, Command};
+    /// use ipmi_proto::message::CompletionCode;
+    /// assert_eq!(GetSelEntry::completion_meaning(CompletionCode(0x81)), Some("cannot execute command, SEL erase in progress"));
+    /// assert_eq!(GetSelEntry::completion_meaning(CompletionCode(0xC5)), Some("reservation cancelled or invalid reservation ID"));
+    /// assert_eq!(GetSelEntry::completion_meaning(CompletionCode(0x82)), None);
+    /// ```
+    fn completion_meaning(cc: CompletionCode) -> Option<&'static str> {
+        Self::COMPLETION_CODES
+            .iter()
+            .find(|(c, _)| *c == cc)
+            .map(|(_, m)| *m)
+            .or_else(|| cc.meaning())
+    }
+
+    /// Requester side: writes the request data (the body code, then `request`) into `buf` and
+    /// returns the [`Request`] to frame for any transport, addressed to LUN 00b (change it
+    /// with [`Request::with_lun`]).
+    ///
+    /// # Errors
+    ///
+    /// [`BufferTooSmall`] if `buf` cannot hold the body code and the data; nothing is written.
+    fn encode_request<'b>(
+        request: &Self::Request<'_>,
+        buf: &'b mut [u8],
+    ) -> Result<Request<'b>, BufferTooSmall> {
+        let body = Self::BODY;
+        let needed = body.len().saturating_add(request.buffer_len());
+        let available = buf.len();
+        let short = BufferTooSmall { needed, available };
+        let dst = buf.get_mut(..needed).ok_or(short)?;
+        let prefix = body.write(dst).ok_or(short)?;
+        let n = request
+            .emit(dst.get_mut(prefix..).unwrap_or_default())
+            .map_err(|_| short)?;
+        let data: &'b [u8] = dst;
+        Ok(Request::new(
+            Self::NETFN,
+            Self::CMD,
+            data.get(..prefix.saturating_add(n)).unwrap_or_default(),
+        ))
+    }
+
+    /// Requester side: checks that `response` answers this command (NetFn + 1, command, a
+    /// 00h completion code, the body code echoed) and parses its data.
+    ///
+    /// Framing-level matching — sequence numbers, addresses, LUNs — is done before, with the
+    /// `Pending*Request` types of [`crate::framing::requester`].
+    ///
+    /// ```
+    /// use ipmi_proto::command::app::GetDeviceId;
+    /// use ipmi_proto::command::{Command, ResponseError};
+    /// use ipmi_proto::framing::SystemInterfaceResponse;
+    /// use ipmi_proto::message::CompletionCode;
+    ///
+    /// let mut buf = [0u8; 0];
+    /// let request = GetDeviceId::encode_request(&Default::default(), &mut buf)?;
+    /// assert_eq!((request.netfn.value(), request.cmd.0, request.data), (0x06, 0x01, &[][..]));
+    ///
+    /// // The KCS response body from the BMC.
+    /// let body = [0x1C, 0x01, 0x00, 0x20, 0x81, 0x01, 0x23, 0x02, 0xBF, 0xF2, 0x1B, 0x00, 0x02, 0x01];
+    /// let SystemInterfaceResponse(response) = SystemInterfaceResponse::parse(&body)?;
+    /// let id = GetDeviceId::decode_response(&response)?;
+    /// assert_eq!(id.manufacturer_id.iana(), 7154);
+    ///
+    /// let busy = SystemInterfaceResponse::parse(&[0x1C, 0x01, 0xC0])?.0;
+    /// assert_eq!(GetDeviceId::decode_response(&busy), Err(ResponseError::Completion(CompletionCode::NODE_BUSY)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ResponseError`]: which check failed.
+    fn decode_response<'a>(response: &Response<'a>) -> Result<Self::Response<'a>, ResponseError> {
+        let expected = Self::NETFN.response();
+        if response.netfn.value() != expected.value() {
+            return Err(ResponseError::NetFn {
+                expected,
+                found: response.netfn,
+            });
+        }
+        if response.cmd != Self::CMD {
+            return Err(ResponseError::Cmd {
+                expected: Self::CMD,
+                found: response.cmd,
+            });
+        }
+        // Table 5-1: responses to 2Ch/2Eh requests echo the body code, on errors too (when
+        // the responder recognised it); check it when present.
+        let body = Self::BODY;
+        let data = match BodyCode::split(response.netfn, response.data) {
+            Some((found, rest)) if found == body => rest,
+            Some((found, _)) => {
+                return Err(ResponseError::Body {
+                    expected: body,
+                    found,
+                });
+            }
+            None if !response.completion.is_success() => &[],
+            None => {
+                return Err(ResponseError::Data(CommandError::Truncated {
+                    needed: body.len(),
+                    actual: response.data.len(),
+                }));
+            }
+        };
+        if !response.completion.is_success() {
+            return Err(ResponseError::Completion(response.completion));
+        }
+        <Self::Response<'a> as Message<'a>>::parse(data).map_err(ResponseError::Data)
+    }
+}
+
+/// Why a response is not a successful answer to a [`Command`] (from
+/// [`Command::decode_response`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum ResponseError {
+    /// The NetFn is not the command's NetFn + 1.
+    NetFn {
+        /// The command's response NetFn.
+        expected: NetFn,
+        /// The response's.
+        found: NetFn,
+    },
+    /// The command code differs.
+    Cmd {
+        /// The command's.
+        expected: Cmd,
+        /// The response's.
+        found: Cmd,
+    },
+    /// A group extension or OEM/group response echoes another body code.
+    Body {
+        /// The command's.
+        expected: BodyCode,
+        /// The response's.
+        found: BodyCode,
+    },
+    /// The completion code is not 00h: the command failed (or, for a command-specific code
+    /// 80h–BEh, completed with that condition); the response has no typed form.
+    Completion(CompletionCode),
+    /// The data after a 00h completion code (and the body code) does not parse; offsets in
+    /// the error count from the first byte after the body code.
+    Data(CommandError),
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NetFn { expected, found } => write!(
+                f,
+                "response NetFn {:02X}h, expected {:02X}h",
+                found.value(),
+                expected.value()
+            ),
+            Self::Cmd { expected, found } => write!(
+                f,
+                "response command {:02X}h, expected {:02X}h",
+                found.0, expected.0
+            ),
+            Self::Body { expected, found } => {
+                write!(f, "response body code {found:?}, expected {expected:?}")
+            }
+            Self::Completion(cc) => write!(f, "completion code {:02X}h", cc.0),
+            Self::Data(e) => write!(f, "response data: {e}"),
+        }
+    }
+}
+
+impl core::error::Error for ResponseError {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        match self {
+            Self::Data(e) => Some(e),
+            _ => None,
+        }
+    }
 }

@@ -2,7 +2,11 @@
 //!
 //! Each command is a zero-sized type implementing [`Command`]. Get Device SDR and Reserve
 //! Device SDR Repository share their message types with the repository commands of
-//! [`storage`](super::storage).
+//! [`storage`](super::storage). Platform Event Message has two request forms with the same
+//! NetFn and command, told apart only by the channel the request arrives on:
+//! [`PlatformEventMessage`] (system interface, with a generator ID byte) and
+//! [`PlatformEventMessageIpmb`] (IPMB and LAN, where the requester's address is the
+//! generator).
 //!
 //! ```
 //! use ipmi_proto::command::sensor_event::{GetSensorReading, SensorNumberRequest};
@@ -28,7 +32,7 @@ use super::storage::{GetRecordRequest, GetSdrResponse, ReserveResponse};
 use super::{
     BufferTooSmall, Command, CommandError, Empty, Message, Privilege, check_len, out_prefix,
 };
-use crate::message::{Cmd, NetFn};
+use crate::message::{ChannelNumber, Cmd, Lun, NetFn};
 
 fn emit_bytes(out: &mut [u8], bytes: &[u8]) -> Result<usize, BufferTooSmall> {
     out_prefix(out, bytes.len())?.copy_from_slice(bytes);
@@ -65,14 +69,184 @@ impl EventDataCount {
     }
 }
 
-/// Platform Event Message request in the system interface form (IPMI 2.0 §29.3, Table 29-5):
-/// the generator ID byte, EvMRev, sensor type, sensor number, event direction and type, and
-/// one to three event data bytes. (Over IPMB the generator is the requester's slave address
-/// and the byte is absent; that form is not this type.)
+/// Platform Event Message request in the IPMB/LAN form (IPMI 2.0 §29.3, Table 29-5): EvMRev,
+/// sensor type, sensor number, event direction and type, and one to three event data bytes
+/// — 5 to 7 bytes, no generator ID byte. The generator is the requester itself: its rqSA
+/// (slave address, or software ID such as 81h for a remote console) and rqLUN from the IPMB
+/// or LAN header, and the channel the request arrived on; [`ipmb_generator_id`] builds it.
 ///
-/// **Serve [`PlatformEventMessage`] only on the system interface.** Over IPMB or LAN a requester
-/// (ipmitool among them) sends the 5–7-byte form without the generator byte, which this type
-/// would also accept, shifted by one field; the IPMB/LAN form is not implemented yet.
+/// This is also the body of the system interface form ([`PlatformEventMessageRequest`]),
+/// which puts the generator ID byte in front. Which form a request has depends only on the
+/// channel it arrived on: serve [`PlatformEventMessageIpmb`] on IPMB and LAN channels and
+/// [`PlatformEventMessage`] on the system interface. (ipmitool sends the 7-byte form when
+/// the current channel's medium is not the system interface, the 8-byte form otherwise.)
+///
+/// Event data bytes that are not sent read as FFh ("unspecified", as Table 29-6 and the SEL
+/// store them).
+///
+/// ```
+/// use ipmi_proto::command::sensor_event::{ipmb_generator_id, EventDataCount,
+///     PlatformEventMessageIpmbRequest};
+/// use ipmi_proto::command::Message;
+/// use ipmi_proto::message::{ChannelNumber, Lun};
+/// use sel_codec::Timestamp;
+///
+/// // `ipmitool event 1` over LAN: EvMRev 04h, temperature sensor 30h, threshold assertion,
+/// // upper critical going high, event data 2 and 3 unspecified.
+/// let data = [0x04, 0x01, 0x30, 0x01, 0x09, 0xFF, 0xFF];
+/// let request = PlatformEventMessageIpmbRequest::parse(&data).unwrap();
+/// assert_eq!(request.event_data_count, EventDataCount::Three);
+/// // Sent by the remote console software ID 81h, LUN 0, on LAN channel 1.
+/// let generator = ipmb_generator_id(0x81, Lun::BMC, ChannelNumber::new(1).unwrap());
+/// let event = request.to_system_event(generator, Timestamp(0x6000_0000));
+/// assert_eq!(event.generator.0, 0x1081);
+/// assert_eq!(event.data.0, [0x09, 0xFF, 0xFF]);
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct PlatformEventMessageIpmbRequest {
+    /// Event message format revision: 04h for IPMI 1.5/2.0, 03h for IPMI 1.0.
+    pub evm_revision: u8,
+    /// Sensor type (Table 42-3).
+    pub sensor_type: SensorType,
+    /// Sensor number.
+    pub sensor_number: u8,
+    /// Assertion or deassertion (bit 7 of the event dir/type byte).
+    pub direction: EventDirection,
+    /// Event/reading type (bits 6:0 of the event dir/type byte, Table 42-1).
+    pub event_type: EventType,
+    /// Event data 1–3 (Table 29-6); bytes not sent are FFh.
+    pub event_data: EventData,
+    /// How many event data bytes are sent.
+    pub event_data_count: EventDataCount,
+}
+
+/// The generator ID of an event received in the IPMB/LAN form (IPMI 2.0 §29.3, Table 32-1):
+/// byte 1 is the requester's `rq_sa` as it appears in the frame (a slave address with bit 0
+/// clear, or a software ID with bit 0 set), byte 2 the channel (bits 7:4) and `rq_lun`
+/// (bits 1:0).
+pub const fn ipmb_generator_id(rq_sa: u8, rq_lun: Lun, channel: ChannelNumber) -> GeneratorId {
+    GeneratorId(u16::from_le_bytes([
+        rq_sa,
+        (channel.value() << 4) | rq_lun.value(),
+    ]))
+}
+
+impl PlatformEventMessageIpmbRequest {
+    /// The SEL system event this request logs at `timestamp` for `generator` (see
+    /// [`ipmb_generator_id`]); event data bytes not sent are FFh.
+    pub const fn to_system_event(
+        &self,
+        generator: GeneratorId,
+        timestamp: Timestamp,
+    ) -> SystemEvent {
+        SystemEvent {
+            timestamp,
+            generator,
+            evm_revision: self.evm_revision,
+            sensor_type: self.sensor_type,
+            sensor_number: self.sensor_number,
+            direction: self.direction,
+            event_type: self.event_type,
+            data: self.event_data,
+        }
+    }
+
+    /// The request that sends `event` with all three event data bytes. The generator ID and
+    /// the timestamp are not sent: the receiver takes the generator from the IPMB/LAN header.
+    pub const fn from_system_event(event: &SystemEvent) -> Self {
+        Self {
+            evm_revision: event.evm_revision,
+            sensor_type: event.sensor_type,
+            sensor_number: event.sensor_number,
+            direction: event.direction,
+            event_type: event.event_type,
+            event_data: event.data,
+            event_data_count: EventDataCount::Three,
+        }
+    }
+
+    fn dir_type_byte(&self) -> u8 {
+        let dir = match self.direction {
+            EventDirection::Assertion => 0,
+            EventDirection::Deassertion => 0x80,
+        };
+        dir | (self.event_type.code() & 0x7F)
+    }
+
+    /// The bytes, all 7 (`buffer_len` says how many are sent).
+    fn bytes(&self) -> [u8; 7] {
+        let [d1, d2, d3] = self.event_data.0;
+        [
+            self.evm_revision,
+            self.sensor_type.0,
+            self.sensor_number,
+            self.dir_type_byte(),
+            d1,
+            d2,
+            d3,
+        ]
+    }
+}
+
+impl<'a> Message<'a> for PlatformEventMessageIpmbRequest {
+    const MIN_LEN: usize = 5;
+    const MAX_LEN: usize = 7;
+    fn parse(data: &'a [u8]) -> Result<Self, CommandError> {
+        check_len(data, Self::MIN_LEN, Self::MAX_LEN)?;
+        let (head, bytes, event_data_count) = match *data {
+            [a, b, c, d, d1] => ([a, b, c, d], [d1, 0xFF, 0xFF], EventDataCount::One),
+            [a, b, c, d, d1, d2] => ([a, b, c, d], [d1, d2, 0xFF], EventDataCount::Two),
+            [a, b, c, d, d1, d2, d3] => ([a, b, c, d], [d1, d2, d3], EventDataCount::Three),
+            _ => {
+                return Err(CommandError::Truncated {
+                    needed: Self::MIN_LEN,
+                    actual: data.len(),
+                });
+            }
+        };
+        let [evm_revision, sensor_type, sensor_number, dir_type] = head;
+        Ok(Self {
+            evm_revision,
+            sensor_type: SensorType(sensor_type),
+            sensor_number,
+            direction: if dir_type & 0x80 == 0 {
+                EventDirection::Assertion
+            } else {
+                EventDirection::Deassertion
+            },
+            event_type: EventType::from_low_bits(dir_type),
+            event_data: EventData(bytes),
+            event_data_count,
+        })
+    }
+    fn buffer_len(&self) -> usize {
+        4 + self.event_data_count.len()
+    }
+    fn emit(&self, out: &mut [u8]) -> Result<usize, BufferTooSmall> {
+        let all = self.bytes();
+        emit_bytes(out, all.get(..self.buffer_len()).unwrap_or(&all))
+    }
+}
+
+command!(
+    /// Platform Event Message in the IPMB/LAN form (Sensor/Event 02h; IPMI 2.0 §29.3
+    /// Table 29-5; Appendix G: Operator): the same NetFn and command as
+    /// [`PlatformEventMessage`], without the generator ID byte. Serve it on IPMB and LAN
+    /// channels. Request: [`PlatformEventMessageIpmbRequest`]; response: none.
+    PlatformEventMessageIpmb, NetFn::SENSOR_EVENT, 0x02, Operator,
+    PlatformEventMessageIpmbRequest, PlatformEventMessageResponse
+);
+
+/// Platform Event Message request in the system interface form (IPMI 2.0 §29.3, Table 29-5):
+/// the generator ID byte, then the IPMB/LAN form's fields ([`PlatformEventMessageIpmbRequest`]:
+/// EvMRev, sensor type, sensor number, event direction and type, one to three event data
+/// bytes) — 6 to 8 bytes.
+///
+/// **Serve [`PlatformEventMessage`] only on the system interface**, and
+/// [`PlatformEventMessageIpmb`] on IPMB and LAN: the two forms cannot be told apart by their
+/// bytes (a 6- or 7-byte IPMB/LAN request also parses here, shifted by one field), only by
+/// the channel the request arrived on.
 ///
 /// Event data bytes that are not sent read as FFh ("unspecified", as Table 29-6 and the SEL
 /// store them).
@@ -113,19 +287,39 @@ pub struct PlatformEventMessageRequest {
 }
 
 impl PlatformEventMessageRequest {
-    /// The SEL system event this request logs at `timestamp`: the generator ID's second byte
-    /// (channel and LUN) is 0, event data bytes not sent are FFh.
-    pub const fn to_system_event(&self, timestamp: Timestamp) -> SystemEvent {
-        SystemEvent {
-            timestamp,
-            generator: GeneratorId(self.generator_id as u16),
+    /// The system interface request with generator ID byte `generator_id` and the fields of
+    /// `body`.
+    pub const fn from_ipmb(generator_id: u8, body: PlatformEventMessageIpmbRequest) -> Self {
+        Self {
+            generator_id,
+            evm_revision: body.evm_revision,
+            sensor_type: body.sensor_type,
+            sensor_number: body.sensor_number,
+            direction: body.direction,
+            event_type: body.event_type,
+            event_data: body.event_data,
+            event_data_count: body.event_data_count,
+        }
+    }
+
+    /// The fields after the generator ID byte: the IPMB/LAN form of the same event.
+    pub const fn ipmb_body(&self) -> PlatformEventMessageIpmbRequest {
+        PlatformEventMessageIpmbRequest {
             evm_revision: self.evm_revision,
             sensor_type: self.sensor_type,
             sensor_number: self.sensor_number,
             direction: self.direction,
             event_type: self.event_type,
-            data: self.event_data,
+            event_data: self.event_data,
+            event_data_count: self.event_data_count,
         }
+    }
+
+    /// The SEL system event this request logs at `timestamp`: the generator ID's second byte
+    /// (channel and LUN) is 0, event data bytes not sent are FFh.
+    pub const fn to_system_event(&self, timestamp: Timestamp) -> SystemEvent {
+        self.ipmb_body()
+            .to_system_event(GeneratorId(self.generator_id as u16), timestamp)
     }
 
     /// The request that sends `event` from system software with all three event data bytes,
@@ -136,87 +330,33 @@ impl PlatformEventMessageRequest {
         if high != 0 {
             return None;
         }
-        Some(Self {
+        Some(Self::from_ipmb(
             generator_id,
-            evm_revision: event.evm_revision,
-            sensor_type: event.sensor_type,
-            sensor_number: event.sensor_number,
-            direction: event.direction,
-            event_type: event.event_type,
-            event_data: event.data,
-            event_data_count: EventDataCount::Three,
-        })
-    }
-
-    fn dir_type_byte(&self) -> u8 {
-        let dir = match self.direction {
-            EventDirection::Assertion => 0,
-            EventDirection::Deassertion => 0x80,
-        };
-        dir | (self.event_type.code() & 0x7F)
+            PlatformEventMessageIpmbRequest::from_system_event(event),
+        ))
     }
 }
 
 impl<'a> Message<'a> for PlatformEventMessageRequest {
-    const MIN_LEN: usize = 6;
-    const MAX_LEN: usize = 8;
+    const MIN_LEN: usize = 1 + PlatformEventMessageIpmbRequest::MIN_LEN;
+    const MAX_LEN: usize = 1 + PlatformEventMessageIpmbRequest::MAX_LEN;
     fn parse(data: &'a [u8]) -> Result<Self, CommandError> {
         check_len(data, Self::MIN_LEN, Self::MAX_LEN)?;
-        let (head, event_data) = data.split_at(5.min(data.len()));
-        let &[
-            generator_id,
-            evm_revision,
-            sensor_type,
-            sensor_number,
-            dir_type,
-        ] = head
-        else {
+        let Some((&generator_id, body)) = data.split_first() else {
             return Err(CommandError::Truncated {
                 needed: Self::MIN_LEN,
                 actual: data.len(),
             });
         };
-        let (bytes, event_data_count) = match *event_data {
-            [d1] => ([d1, 0xFF, 0xFF], EventDataCount::One),
-            [d1, d2] => ([d1, d2, 0xFF], EventDataCount::Two),
-            [d1, d2, d3] => ([d1, d2, d3], EventDataCount::Three),
-            _ => {
-                return Err(CommandError::Truncated {
-                    needed: Self::MIN_LEN,
-                    actual: data.len(),
-                });
-            }
-        };
-        Ok(Self {
-            generator_id,
-            evm_revision,
-            sensor_type: SensorType(sensor_type),
-            sensor_number,
-            direction: if dir_type & 0x80 == 0 {
-                EventDirection::Assertion
-            } else {
-                EventDirection::Deassertion
-            },
-            event_type: EventType::from_low_bits(dir_type),
-            event_data: EventData(bytes),
-            event_data_count,
-        })
+        // The length is checked, so the body parses or fails on a field, never on length.
+        PlatformEventMessageIpmbRequest::parse(body).map(|b| Self::from_ipmb(generator_id, b))
     }
     fn buffer_len(&self) -> usize {
-        5 + self.event_data_count.len()
+        1 + self.event_data_count.len() + 4
     }
     fn emit(&self, out: &mut [u8]) -> Result<usize, BufferTooSmall> {
-        let [d1, d2, d3] = self.event_data.0;
-        let all = [
-            self.generator_id,
-            self.evm_revision,
-            self.sensor_type.0,
-            self.sensor_number,
-            self.dir_type_byte(),
-            d1,
-            d2,
-            d3,
-        ];
+        let [a, b, c, d, e, f, g] = self.ipmb_body().bytes();
+        let all = [self.generator_id, a, b, c, d, e, f, g];
         emit_bytes(out, all.get(..self.buffer_len()).unwrap_or(&all))
     }
 }
@@ -225,8 +365,9 @@ impl<'a> Message<'a> for PlatformEventMessageRequest {
 pub type PlatformEventMessageResponse = Empty;
 
 command!(
-    /// Platform Event Message, a.k.a. Event Message (Sensor/Event 02h; IPMI 2.0 §29.3;
-    /// Appendix G: Operator).
+    /// Platform Event Message, a.k.a. Event Message, in the system interface form
+    /// (Sensor/Event 02h; IPMI 2.0 §29.3; Appendix G: Operator). Serve it on the system
+    /// interface; the IPMB/LAN form is [`PlatformEventMessageIpmb`].
     PlatformEventMessage, NetFn::SENSOR_EVENT, 0x02, Operator, PlatformEventMessageRequest,
     PlatformEventMessageResponse
 );

@@ -29,7 +29,7 @@ use sel_codec::{RECORD_LEN, SelRecord, SelRecordRef, Timestamp};
 use super::{
     BufferTooSmall, Command, CommandError, Empty, Message, Privilege, check_len, out_prefix,
 };
-use crate::message::{Cmd, NetFn};
+use crate::message::{Cmd, CompletionCode, NetFn};
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -311,7 +311,10 @@ pub type ReserveSelRequest = Empty;
 
 command!(
     /// Reserve SEL (Storage 42h; IPMI 2.0 §31.4; Appendix G: User).
-    ReserveSel, NetFn::STORAGE, 0x42, User, ReserveSelRequest, ReserveResponse
+    ReserveSel, NetFn::STORAGE, 0x42, User, ReserveSelRequest, ReserveResponse,
+    codes: [
+        (CompletionCode(0x81), "cannot execute command, SEL erase in progress"),
+    ]
 );
 
 /// The request of Get SEL Entry, Get SDR and Get Device SDR: a reservation, a record ID, an
@@ -437,7 +440,10 @@ impl<'a> Message<'a> for GetSelEntryResponse<'a> {
 
 command!(
     /// Get SEL Entry (Storage 43h; IPMI 2.0 §31.5; Appendix G: User).
-    GetSelEntry, NetFn::STORAGE, 0x43, User, GetSelEntryRequest, GetSelEntryResponse<'a>
+    GetSelEntry, NetFn::STORAGE, 0x43, User, GetSelEntryRequest, GetSelEntryResponse<'a>,
+    codes: [
+        (CompletionCode(0x81), "cannot execute command, SEL erase in progress"),
+    ]
 );
 
 /// Add SEL Entry request: one 16-byte SEL record (IPMI 2.0 §31.6, Table 31-6; record layout
@@ -472,7 +478,11 @@ impl<'a> Message<'a> for AddSelEntryRequest {
 command!(
     /// Add SEL Entry (Storage 44h; IPMI 2.0 §31.6; Appendix G: Operator). The response is
     /// the ID the record was stored under.
-    AddSelEntry, NetFn::STORAGE, 0x44, Operator, AddSelEntryRequest, RecordIdResponse
+    AddSelEntry, NetFn::STORAGE, 0x44, Operator, AddSelEntryRequest, RecordIdResponse,
+    codes: [
+        (CompletionCode(0x80), "operation not supported for this record type"),
+        (CompletionCode(0x81), "cannot execute command, SEL erase in progress"),
+    ]
 );
 
 /// What a Clear SEL request asks for: byte 6 of IPMI 2.0 Table 31-9.
@@ -963,7 +973,10 @@ impl<'a> Message<'a> for ReadFruDataResponse<'a> {
 
 command!(
     /// Read FRU Data (Storage 11h; IPMI 2.0 §34.2; Appendix G: User).
-    ReadFruData, NetFn::STORAGE, 0x11, User, ReadFruDataRequest, ReadFruDataResponse<'a>
+    ReadFruData, NetFn::STORAGE, 0x11, User, ReadFruDataRequest, ReadFruDataResponse<'a>,
+    codes: [
+        (CompletionCode(0x81), "FRU device busy"),
+    ]
 );
 
 /// Write FRU Data request (IPMI 2.0 §34.3, Table 34-4): device, offset and the bytes to
@@ -1036,5 +1049,9 @@ impl<'a> Message<'a> for WriteFruDataResponse {
 
 command!(
     /// Write FRU Data (Storage 12h; IPMI 2.0 §34.3; Appendix G: Operator).
-    WriteFruData, NetFn::STORAGE, 0x12, Operator, WriteFruDataRequest<'a>, WriteFruDataResponse
+    WriteFruData, NetFn::STORAGE, 0x12, Operator, WriteFruDataRequest<'a>, WriteFruDataResponse,
+    codes: [
+        (CompletionCode(0x80), "write-protected offset"),
+        (CompletionCode(0x81), "FRU device busy"),
+    ]
 );

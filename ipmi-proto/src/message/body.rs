@@ -45,16 +45,34 @@ impl BodyCode {
     }
 
     /// Whether `self` fits `netfn`: `None` on a NetFn without body code, `Group` on group
-    /// extension (2Ch/2Dh), `Iana` on OEM/group (2Eh/2Fh).
-    pub fn fits(self, netfn: NetFn) -> bool {
+    /// extension (2Ch/2Dh), `Iana` on OEM/group (2Eh/2Fh) with a number of at most 24 bits
+    /// (three bytes on the wire; a wider one could never be sent or matched).
+    ///
+    /// ```
+    /// use ipmi_proto::message::{BodyCode, DefiningBody, NetFn};
+    /// assert!(BodyCode::Group(DefiningBody::DCMI).fits(NetFn::GROUP_EXTENSION));
+    /// assert!(!BodyCode::Group(DefiningBody::DCMI).fits(NetFn::APP));
+    /// assert!(!BodyCode::None.fits(NetFn::OEM_GROUP));
+    /// assert!(!BodyCode::Iana(0x0100_0000).fits(NetFn::OEM_GROUP));
+    /// ```
+    pub const fn fits(self, netfn: NetFn) -> bool {
         matches!(
             (self, netfn.kind()),
-            (Self::Group(_), NetFnKind::GroupExtension) | (Self::Iana(_), NetFnKind::OemGroup)
-        ) || (matches!(self, Self::None)
-            && !matches!(
-                netfn.kind(),
-                NetFnKind::GroupExtension | NetFnKind::OemGroup
-            ))
+            (Self::Group(_), NetFnKind::GroupExtension)
+                | (Self::Iana(0..=0x00FF_FFFF), NetFnKind::OemGroup)
+                | (
+                    Self::None,
+                    NetFnKind::Chassis
+                        | NetFnKind::Bridge
+                        | NetFnKind::SensorEvent
+                        | NetFnKind::App
+                        | NetFnKind::Firmware
+                        | NetFnKind::Storage
+                        | NetFnKind::Transport
+                        | NetFnKind::ControllerOem(_)
+                        | NetFnKind::Reserved(_)
+                )
+        )
     }
 
     /// Whether the body code takes no bytes.
@@ -62,9 +80,17 @@ impl BodyCode {
         matches!(self, Self::None)
     }
 
-    /// Writes the body code at the start of `out`; returns its length, or `None` if `out` is
-    /// too short.
-    pub(crate) fn write(self, out: &mut [u8]) -> Option<usize> {
+    /// Writes the body code at the start of `out` (the IANA number least significant byte
+    /// first); returns its length, or `None` if `out` is too short (nothing written).
+    ///
+    /// ```
+    /// use ipmi_proto::message::BodyCode;
+    /// let mut out = [0u8; 3];
+    /// assert_eq!(BodyCode::Iana(0x0157).write(&mut out), Some(3));
+    /// assert_eq!(out, [0x57, 0x01, 0x00]);
+    /// assert_eq!(BodyCode::Iana(0x0157).write(&mut [0u8; 2]), None);
+    /// ```
+    pub fn write(self, out: &mut [u8]) -> Option<usize> {
         match self {
             Self::None => Some(0),
             Self::Group(DefiningBody(b)) => {

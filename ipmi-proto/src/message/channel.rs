@@ -40,6 +40,12 @@ impl ChannelNumber {
         Self(b & 0x0F)
     }
 
+    /// The channel's bit in a 16-bit channel mask (bit n = channel n), as
+    /// [`Route::channels`](crate::responder::Route::channels) takes.
+    pub const fn mask(self) -> u16 {
+        1 << (self.0 & 0x0F)
+    }
+
     /// The 4-bit value.
     pub const fn value(self) -> u8 {
         self.0

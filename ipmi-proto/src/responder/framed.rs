@@ -1,11 +1,10 @@
 //! One call per received frame: parse the request frame, dispatch it, write the response
 //! frame around the handler's data — in the caller's buffer, without a copy.
 
-use crate::command::Privilege;
 use crate::framing::{BtRequest, IpmbRequest, SystemInterfaceRequest, checksum};
 use crate::message::{CompletionCode, Request, netfn_lun};
 
-use super::{DispatchError, Route, dispatch};
+use super::{DispatchError, Origin, Requester, Route, dispatch};
 
 /// Where a frame's response data goes: after `header` bytes, before `trailer` bytes, in a
 /// frame of at most `limit` bytes.
@@ -22,7 +21,7 @@ fn dispatch_framed<Ctx>(
     routes: &[Route<Ctx>],
     ctx: &mut Ctx,
     request: &Request<'_>,
-    privilege: Privilege,
+    origin: &Origin,
     out: &mut [u8],
     layout: &Layout,
 ) -> Result<(CompletionCode, usize), DispatchError> {
@@ -42,7 +41,7 @@ fn dispatch_framed<Ctx>(
         .checked_sub(trailer)
         .ok_or(too_small(0))?;
     let area = out.get_mut(header..end).ok_or(too_small(0))?;
-    match dispatch(routes, ctx, request, privilege, area) {
+    match dispatch(routes, ctx, request, origin, area) {
         Ok(response) => Ok((response.completion, response.data.len())),
         Err(DispatchError::BufferTooSmall { needed, .. }) => Err(too_small(needed)),
         Err(e) => Err(e),
@@ -65,26 +64,27 @@ fn put(out: &mut [u8], at: usize, bytes: &[u8]) -> Result<(), DispatchError> {
 /// Answers a KCS/SSIF request body (IPMI 2.0 §9.2, §12): parses `body`, dispatches it, and
 /// writes the response body `netFn/LUN, cmd, cc, data` to `out`; returns its length.
 ///
-/// The response data is limited to `out.len() - 3` bytes. The system interface has no
-/// privilege of its own; pass [`SESSIONLESS_PRIVILEGE`](super::SESSIONLESS_PRIVILEGE) unless
-/// the firmware restricts it.
+/// The response data is limited to `out.len() - 3` bytes. Pass
+/// [`Origin::system_interface`] (channel Fh, [`SESSIONLESS_PRIVILEGE`](super::SESSIONLESS_PRIVILEGE))
+/// unless the firmware restricts the host.
 ///
 /// ```
 /// use ipmi_proto::command::Privilege;
 /// use ipmi_proto::framing::SystemInterfaceResponse;
 /// use ipmi_proto::message::{Cmd, CompletionCode, NetFn, Request};
-/// use ipmi_proto::responder::{respond_system_interface, Route, SESSIONLESS_PRIVILEGE};
+/// use ipmi_proto::responder::{respond_system_interface, Origin, Route};
 ///
-/// fn self_test(_: &mut (), _: &Request<'_>, out: &mut [u8]) -> Result<usize, CompletionCode> {
+/// fn self_test(_: &mut (), _: &Request<'_>, _: &Origin, out: &mut [u8]) -> Result<usize, CompletionCode> {
 ///     out.get_mut(..2).ok_or(CompletionCode::CANNOT_RETURN_REQUESTED_BYTES)?.copy_from_slice(&[0x55, 0x00]);
 ///     Ok(2)
 /// }
 /// static ROUTES: [Route<()>; 1] = [Route::new(NetFn::APP, Cmd(0x04), Privilege::User, 0, 0, self_test)];
 ///
 /// let mut out = [0u8; 64];
-/// let n = respond_system_interface(&ROUTES, &mut (), &[0x18, 0x04], SESSIONLESS_PRIVILEGE, &mut out)?;
+/// let host = Origin::system_interface();
+/// let n = respond_system_interface(&ROUTES, &mut (), &[0x18, 0x04], &host, &mut out)?;
 /// assert_eq!(&out[..n], &[0x1C, 0x04, 0x00, 0x55, 0x00]);
-/// let n = respond_system_interface(&ROUTES, &mut (), &[0x18, 0x05], SESSIONLESS_PRIVILEGE, &mut out)?;
+/// let n = respond_system_interface(&ROUTES, &mut (), &[0x18, 0x05], &host, &mut out)?;
 /// assert_eq!(SystemInterfaceResponse::parse(&out[..n])?.0.completion, CompletionCode::INVALID_COMMAND);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -98,7 +98,7 @@ pub fn respond_system_interface<Ctx>(
     routes: &[Route<Ctx>],
     ctx: &mut Ctx,
     body: &[u8],
-    privilege: Privilege,
+    origin: &Origin,
     out: &mut [u8],
 ) -> Result<usize, DispatchError> {
     // §9.2: netFn/LUN, cmd, cc, data.
@@ -108,7 +108,7 @@ pub fn respond_system_interface<Ctx>(
         routes,
         ctx,
         &request,
-        privilege,
+        origin,
         out,
         &Layout {
             header: HEADER,
@@ -136,7 +136,7 @@ pub fn respond_bt<Ctx>(
     routes: &[Route<Ctx>],
     ctx: &mut Ctx,
     frame: &[u8],
-    privilege: Privilege,
+    origin: &Origin,
     out: &mut [u8],
 ) -> Result<usize, DispatchError> {
     // §11: length, netFn/LUN, seq, cmd, cc, data; the length byte counts what follows.
@@ -148,7 +148,7 @@ pub fn respond_bt<Ctx>(
         routes,
         ctx,
         &m,
-        privilege,
+        origin,
         out,
         &Layout {
             header: HEADER,
@@ -174,16 +174,17 @@ pub fn respond_bt<Ctx>(
 ///
 /// The response data is limited to `out.len() - 8` bytes: pass a 32-byte buffer on a real
 /// IPMB ([`IPMB_MAX_FRAME_LEN`](crate::framing::IPMB_MAX_FRAME_LEN)). The frame's rsSA is
-/// not checked against the responder's own address; do that before calling. IPMB carries no
-/// privilege; a LAN session passes its session privilege.
+/// not checked against the responder's own address; do that before calling. The handlers see
+/// `origin` with its requester set to the frame's rqSA and rqLUN. IPMB carries no privilege
+/// ([`Origin::ipmb`]); a LAN session passes [`Origin::session`] with its session privilege.
 ///
 /// ```
 /// use ipmi_proto::command::Privilege;
 /// use ipmi_proto::framing::IpmbResponse;
-/// use ipmi_proto::message::{Cmd, CompletionCode, NetFn, Request};
-/// use ipmi_proto::responder::{respond_ipmb, DispatchError, Route};
+/// use ipmi_proto::message::{ChannelNumber, Cmd, CompletionCode, NetFn, Request};
+/// use ipmi_proto::responder::{respond_ipmb, DispatchError, Origin, Route};
 ///
-/// fn self_test(_: &mut (), _: &Request<'_>, out: &mut [u8]) -> Result<usize, CompletionCode> {
+/// fn self_test(_: &mut (), _: &Request<'_>, _: &Origin, out: &mut [u8]) -> Result<usize, CompletionCode> {
 ///     out.get_mut(..2).ok_or(CompletionCode::CANNOT_RETURN_REQUESTED_BYTES)?.copy_from_slice(&[0x55, 0x00]);
 ///     Ok(2)
 /// }
@@ -192,13 +193,14 @@ pub fn respond_bt<Ctx>(
 /// // Get Self Test Results from the BMC (20h), asked by F0h with rqSeq 1.
 /// let frame = [0x20, 0x18, 0xC8, 0xF0, 0x04, 0x04, 0x08];
 /// let mut out = [0u8; 32];
-/// let n = respond_ipmb(&ROUTES, &mut (), &frame, Privilege::Administrator, &mut out)?;
+/// let ipmb = Origin::ipmb(ChannelNumber::PRIMARY_IPMB);
+/// let n = respond_ipmb(&ROUTES, &mut (), &frame, &ipmb, &mut out)?;
 /// assert_eq!(&out[..n], &[0xF0, 0x1C, 0xF4, 0x20, 0x04, 0x04, 0x00, 0x55, 0x00, 0x83]);
 /// assert_eq!(IpmbResponse::parse(&out[..n])?.message.data, &[0x55, 0x00]);
 ///
 /// let mut bad = frame;
 /// bad[6] ^= 1; // checksum 2
-/// assert!(matches!(respond_ipmb(&ROUTES, &mut (), &bad, Privilege::Administrator, &mut out), Err(DispatchError::Frame(_))));
+/// assert!(matches!(respond_ipmb(&ROUTES, &mut (), &bad, &ipmb, &mut out), Err(DispatchError::Frame(_))));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
@@ -211,18 +213,22 @@ pub fn respond_ipmb<Ctx>(
     routes: &[Route<Ctx>],
     ctx: &mut Ctx,
     frame: &[u8],
-    privilege: Privilege,
+    origin: &Origin,
     out: &mut [u8],
 ) -> Result<usize, DispatchError> {
     // IPMB v1.0 §2.1: seven bytes up to and including cc, then data, then checksum 2.
     const HEADER: usize = 7;
     let request = IpmbRequest::parse(frame)?;
     let m = request.message;
+    let origin = origin.with_requester(Requester {
+        address: request.rq_sa,
+        lun: request.rq_lun,
+    });
     let (cc, n) = dispatch_framed(
         routes,
         ctx,
         &m,
-        privilege,
+        &origin,
         out,
         &Layout {
             header: HEADER,

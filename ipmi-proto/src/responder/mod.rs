@@ -16,11 +16,12 @@
 //! | check | completion code |
 //! |---|---|
 //! | group extension / OEM request without its body code (defining body, IANA) | C7h, no body code echoed |
-//! | no route for the NetFn (and body code) and command | C1h invalid command |
+//! | no route for the NetFn (and body code) and command on the request's channel | C1h invalid command |
 //! | a route, but not for the request's LUN | C2h command invalid for given LUN |
-//! | caller's privilege below the route's | D4h insufficient privilege |
+//! | the origin's privilege does not [satisfy](Privilege::satisfies) the route's | D4h insufficient privilege |
 //! | request data shorter or longer than the route accepts | C7h request data length invalid |
 //! | typed request data with a value the spec does not allow | CCh (from [`CommandError::completion_code`]) |
+//! | typed route whose response buffer cannot hold even the shortest response (checked before the handler runs) | CAh |
 //! | the handler's response does not fit the response buffer | CAh cannot return number of requested data bytes |
 //! | a handler that reports more bytes than its buffer holds | FFh unspecified error |
 //! | handler error | the handler's code, passed through |
@@ -32,26 +33,34 @@
 //! *after* the body code and write the response data after it; a route's length bounds
 //! count the data after the body code.
 //!
-//! Privilege: the caller passes the privilege the message is served at. A LAN session passes
-//! its current session privilege (IPMI 2.0 §6.8; §22.18 Set Session Privilege Level). Session-less
-//! channels — the system interface and IPMB — carry no privilege; [`SESSIONLESS_PRIVILEGE`]
-//! (Administrator) is the conventional value for them.
+//! Every request comes with an [`Origin`]: the channel it arrived on, the privilege it is
+//! served at, the requester's address and LUN (IPMB and LAN) and the session (LAN). Handlers
+//! see it, so one table serves the system interface, IPMB and LAN sessions. A LAN session layer
+//! passes its current session privilege (IPMI 2.0 §6.8; §22.18 Set Session Privilege Level);
+//! session-less channels — the system interface and IPMB — carry no privilege, and
+//! [`Origin::system_interface`] and [`Origin::ipmb`] use [`SESSIONLESS_PRIVILEGE`]
+//! (Administrator). A route may be limited to some channels ([`Route::channels`]): a command
+//! that differs by channel, such as Platform Event Message (with a generator ID byte on the
+//! system interface, without one on IPMB), gets one route per form.
+//!
+//! [`check_routes`] validates a table at compile time (body codes on the right NetFn, every
+//! route serving some LUN and channel, no route shadowed by an earlier one).
 //!
 //! ```
 //! use ipmi_proto::command::Privilege;
-//! use ipmi_proto::message::{Cmd, CompletionCode, NetFn, Request};
-//! use ipmi_proto::responder::{dispatch, Route};
+//! use ipmi_proto::message::{ChannelNumber, Cmd, CompletionCode, NetFn, Request};
+//! use ipmi_proto::responder::{dispatch, Origin, Route};
 //!
 //! struct Bmc { resets: u32 }
 //!
 //! // Get Device ID (App 01h), answered by a plain function.
-//! fn get_device_id(_: &mut Bmc, _: &Request<'_>, out: &mut [u8]) -> Result<usize, CompletionCode> {
+//! fn get_device_id(_: &mut Bmc, _: &Request<'_>, _: &Origin, out: &mut [u8]) -> Result<usize, CompletionCode> {
 //!     let id = [0x20, 0x01, 0x01, 0x00, 0x02, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00];
 //!     out.get_mut(..id.len()).ok_or(CompletionCode::CANNOT_RETURN_REQUESTED_BYTES)?.copy_from_slice(&id);
 //!     Ok(id.len())
 //! }
 //! // Cold Reset (App 02h): no data either way, Administrator.
-//! fn cold_reset(bmc: &mut Bmc, _: &Request<'_>, _: &mut [u8]) -> Result<usize, CompletionCode> {
+//! fn cold_reset(bmc: &mut Bmc, _: &Request<'_>, _: &Origin, _: &mut [u8]) -> Result<usize, CompletionCode> {
 //!     bmc.resets += 1;
 //!     Ok(0)
 //! }
@@ -63,16 +72,19 @@
 //!
 //! let mut bmc = Bmc { resets: 0 };
 //! let mut out = [0u8; 32];
-//! let rs = dispatch(&ROUTES, &mut bmc, &Request::new(NetFn::APP, Cmd(0x01), &[]), Privilege::User, &mut out)?;
+//! // A LAN session at User privilege (session ID 1234h) on channel 1.
+//! let user = Origin::session(ChannelNumber::new(1)?, Privilege::User, 0x1234);
+//! let rs = dispatch(&ROUTES, &mut bmc, &Request::new(NetFn::APP, Cmd(0x01), &[]), &user, &mut out)?;
 //! assert_eq!((rs.netfn, rs.cmd, rs.completion), (NetFn::new(0x07)?, Cmd(0x01), CompletionCode::NORMAL));
 //! assert_eq!(rs.data.len(), 11);
 //!
 //! let cold = Request::new(NetFn::APP, Cmd(0x02), &[]);
-//! let rs = dispatch(&ROUTES, &mut bmc, &cold, Privilege::Operator, &mut out)?;
+//! let rs = dispatch(&ROUTES, &mut bmc, &cold, &user, &mut out)?;
 //! assert_eq!(rs.completion, CompletionCode::INSUFFICIENT_PRIVILEGE);
-//! let rs = dispatch(&ROUTES, &mut bmc, &Request::new(NetFn::APP, Cmd(0x02), &[0]), Privilege::Administrator, &mut out)?;
+//! let host = Origin::system_interface();
+//! let rs = dispatch(&ROUTES, &mut bmc, &Request::new(NetFn::APP, Cmd(0x02), &[0]), &host, &mut out)?;
 //! assert_eq!(rs.completion, CompletionCode::REQUEST_DATA_LENGTH_INVALID);
-//! let rs = dispatch(&ROUTES, &mut bmc, &Request::new(NetFn::APP, Cmd(0x7F), &[]), Privilege::Administrator, &mut out)?;
+//! let rs = dispatch(&ROUTES, &mut bmc, &Request::new(NetFn::APP, Cmd(0x7F), &[]), &host, &mut out)?;
 //! assert_eq!(rs.completion, CompletionCode::INVALID_COMMAND);
 //! assert_eq!(bmc.resets, 0);
 //! # Ok::<(), Box<dyn std::error::Error>>(())
@@ -83,7 +95,9 @@ use core::fmt;
 use crate::command::{Command, CommandError, Message, Privilege};
 use crate::framing::FrameError;
 pub use crate::message::BodyCode;
-use crate::message::{Cmd, CompletionCode, DefiningBody, Lun, NetFn, Request, Response};
+use crate::message::{
+    ChannelNumber, Cmd, CompletionCode, DefiningBody, Lun, NetFn, Request, Response,
+};
 
 mod framed;
 
@@ -93,22 +107,121 @@ pub use framed::{respond_bt, respond_ipmb, respond_system_interface};
 /// which carry no privilege of their own: Administrator.
 pub const SESSIONLESS_PRIVILEGE: Privilege = Privilege::Administrator;
 
+/// Where a request came from, and what it may do: what the dispatcher checks privilege and
+/// channel against, and what every handler sees.
+///
+/// ```
+/// use ipmi_proto::command::Privilege;
+/// use ipmi_proto::message::{ChannelNumber, Lun};
+/// use ipmi_proto::responder::{Origin, Requester};
+///
+/// let host = Origin::system_interface();
+/// assert_eq!(host.channel, ChannelNumber::SYSTEM_INTERFACE);
+/// assert_eq!(host.requester, None);
+/// // respond_ipmb fills the requester in from the frame.
+/// let ipmb = Origin::ipmb(ChannelNumber::PRIMARY_IPMB)
+///     .with_requester(Requester { address: 0x82, lun: Lun::BMC });
+/// assert_eq!(ipmb.privilege, Privilege::Administrator);
+/// let lan = Origin::session(ChannelNumber::new(1)?, Privilege::Operator, 0x0200_0001);
+/// assert_eq!(lan.session, Some(0x0200_0001));
+/// # Ok::<(), ipmi_proto::message::RangeError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Origin {
+    /// The channel the request arrived on (IPMI 2.0 §6.3): Fh the system interface, 0h the
+    /// primary IPMB, the LAN channel's number for a session. Never Eh ("this channel") — that
+    /// is what a request *names*, resolved against this field.
+    pub channel: ChannelNumber,
+    /// The privilege the request is served at: a session's current privilege, or
+    /// [`SESSIONLESS_PRIVILEGE`] on channels without sessions.
+    pub privilege: Privilege,
+    /// The requester's address and LUN (rqSA and rqLUN of an IPMB frame or of the message in a
+    /// LAN session); `None` on the system interface, which carries no address.
+    pub requester: Option<Requester>,
+    /// The session the request arrived in (the BMC's session ID), `None` outside sessions.
+    pub session: Option<u32>,
+}
+
+/// The requester of an IPMB or LAN message: its slave address or software ID (rqSA) and LUN.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+pub struct Requester {
+    /// rqSA: the requester's 8-bit slave address (bit 0 clear) or software ID (bit 0 set).
+    pub address: u8,
+    /// rqLUN: the requester's LUN the response goes to.
+    pub lun: Lun,
+}
+
+impl Origin {
+    /// A request from the host over the system interface (KCS, SSIF, BT): channel Fh,
+    /// [`SESSIONLESS_PRIVILEGE`], no requester address, no session.
+    pub const fn system_interface() -> Self {
+        Self {
+            channel: ChannelNumber::SYSTEM_INTERFACE,
+            privilege: SESSIONLESS_PRIVILEGE,
+            requester: None,
+            session: None,
+        }
+    }
+
+    /// A request from an IPMB channel, at [`SESSIONLESS_PRIVILEGE`]; [`respond_ipmb`] sets
+    /// the requester from the frame.
+    pub const fn ipmb(channel: ChannelNumber) -> Self {
+        Self {
+            channel,
+            privilege: SESSIONLESS_PRIVILEGE,
+            requester: None,
+            session: None,
+        }
+    }
+
+    /// A request in a session on `channel`, served at the session's current `privilege`.
+    pub const fn session(channel: ChannelNumber, privilege: Privilege, session_id: u32) -> Self {
+        Self {
+            channel,
+            privilege,
+            requester: None,
+            session: Some(session_id),
+        }
+    }
+
+    /// The same origin at another privilege.
+    #[must_use]
+    pub const fn with_privilege(self, privilege: Privilege) -> Self {
+        Self { privilege, ..self }
+    }
+
+    /// The same origin with the requester's address and LUN.
+    #[must_use]
+    pub const fn with_requester(self, requester: Requester) -> Self {
+        Self {
+            requester: Some(requester),
+            ..self
+        }
+    }
+}
+
 /// A handler function: the request (data after the body code, for group extension and
-/// OEM/group routes) and the buffer for the response data after the completion code (and
-/// after the body code). Returns how many bytes it wrote, or the completion code to answer.
-pub type HandlerFn<Ctx> = fn(&mut Ctx, &Request<'_>, &mut [u8]) -> Result<usize, CompletionCode>;
+/// OEM/group routes), where it came from, and the buffer for the response data after the
+/// completion code (and after the body code). Returns how many bytes it wrote, or the
+/// completion code to answer.
+pub type HandlerFn<Ctx> =
+    fn(&mut Ctx, &Request<'_>, &Origin, &mut [u8]) -> Result<usize, CompletionCode>;
 
 /// A typed handler for the command `C`: implemented by the firmware's context type, served by
 /// a route from [`Route::command`].
 ///
 /// The dispatcher parses the request data with `C::Request` (a parse error answers
-/// [`CommandError::completion_code`]), calls [`handle`](Self::handle), and emits the typed
-/// response after a 00h completion code.
+/// [`CommandError::completion_code`]), checks that the response buffer holds at least
+/// `C::Response::MIN_LEN` bytes (CAh otherwise, before the handler runs, so no side effect
+/// happens for an answer that cannot be sent), calls [`handle`](Self::handle), and emits the
+/// typed response after a 00h completion code (CAh if a longer response does not fit).
 ///
 /// ```
 /// use ipmi_proto::command::{BufferTooSmall, Command, CommandError, Message, Privilege, check_len, out_prefix};
 /// use ipmi_proto::message::{Cmd, CompletionCode, NetFn, Request};
-/// use ipmi_proto::responder::{dispatch, CommandHandler, Route};
+/// use ipmi_proto::responder::{dispatch, CommandHandler, Origin, Route};
 ///
 /// // A one-byte request echoed back plus one.
 /// struct Bump;
@@ -141,7 +254,7 @@ pub type HandlerFn<Ctx> = fn(&mut Ctx, &Request<'_>, &mut [u8]) -> Result<usize,
 ///
 /// struct Fw;
 /// impl CommandHandler<Bump> for Fw {
-///     fn handle(&mut self, request: Byte) -> Result<Byte, CompletionCode> {
+///     fn handle(&mut self, request: Byte, _: &Origin) -> Result<Byte, CompletionCode> {
 ///         request.0.checked_add(1).map(Byte).ok_or(CompletionCode::PARAMETER_OUT_OF_RANGE)
 ///     }
 /// }
@@ -149,10 +262,11 @@ pub type HandlerFn<Ctx> = fn(&mut Ctx, &Request<'_>, &mut [u8]) -> Result<usize,
 /// static ROUTES: [Route<Fw>; 1] = [Route::command::<Bump>()];
 /// let mut out = [0u8; 8];
 /// let rq = Request::new(Bump::NETFN, Bump::CMD, &[41]);
-/// let rs = dispatch(&ROUTES, &mut Fw, &rq, Privilege::Operator, &mut out)?;
+/// let host = Origin::system_interface();
+/// let rs = dispatch(&ROUTES, &mut Fw, &rq, &host, &mut out)?;
 /// assert_eq!((rs.completion, rs.data), (CompletionCode::NORMAL, &[42][..]));
 /// let rq = Request::new(Bump::NETFN, Bump::CMD, &[0xFF]);
-/// let rs = dispatch(&ROUTES, &mut Fw, &rq, Privilege::Operator, &mut out)?;
+/// let rs = dispatch(&ROUTES, &mut Fw, &rq, &host, &mut out)?;
 /// assert_eq!(rs.completion, CompletionCode::INVALID_DATA_FIELD);
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
@@ -162,28 +276,33 @@ pub trait CommandHandler<C: Command> {
     /// # Errors
     ///
     /// Any completion code other than 00h; it is answered without data.
-    fn handle<'r>(&'r mut self, request: C::Request<'r>)
-    -> Result<C::Response<'r>, CompletionCode>;
+    fn handle<'r>(
+        &'r mut self,
+        request: C::Request<'r>,
+        origin: &Origin,
+    ) -> Result<C::Response<'r>, CompletionCode>;
 }
 
 /// One entry of the routing table: what it serves, under which rules, and its handler.
 ///
 /// Built in `const` context, so a table can be a `static`. The defaults of [`Route::new`]:
-/// LUN 00b only, no body code. Change them with [`luns`](Self::luns),
-/// [`group`](Self::group) and [`oem`](Self::oem).
+/// LUN 00b only, every channel, no body code. Change them with [`luns`](Self::luns),
+/// [`channels`](Self::channels), [`group`](Self::group) and [`oem`](Self::oem).
 ///
 /// ```
 /// use ipmi_proto::command::Privilege;
 /// use ipmi_proto::message::{Cmd, CompletionCode, DefiningBody, NetFn, Request};
-/// use ipmi_proto::responder::{BodyCode, Route};
+/// use ipmi_proto::responder::{BodyCode, Origin, Route};
 ///
-/// fn power(_: &mut (), _: &Request<'_>, _: &mut [u8]) -> Result<usize, CompletionCode> { Ok(0) }
+/// fn power(_: &mut (), _: &Request<'_>, _: &Origin, _: &mut [u8]) -> Result<usize, CompletionCode> { Ok(0) }
 ///
 /// // DCMI Get Power Reading: group extension DCh, command 02h, 3 bytes after the group byte.
+/// // `.group` also sets the NetFn to 2Ch.
 /// const GET_POWER_READING: Route<()> =
 ///     Route::new(NetFn::GROUP_EXTENSION, Cmd(0x02), Privilege::User, 3, 3, power)
 ///         .group(DefiningBody::DCMI);
 /// assert_eq!(GET_POWER_READING.body_code(), BodyCode::Group(DefiningBody::DCMI));
+/// assert_eq!(GET_POWER_READING.netfn(), NetFn::GROUP_EXTENSION);
 /// assert_eq!(GET_POWER_READING.request_len(), (3, 3));
 /// ```
 pub struct Route<Ctx> {
@@ -192,6 +311,8 @@ pub struct Route<Ctx> {
     cmd: Cmd,
     /// Bit n set: LUN n served.
     luns: u8,
+    /// Bit n set: channel n served.
+    channels: u16,
     privilege: Privilege,
     min_len: usize,
     max_len: usize,
@@ -214,6 +335,7 @@ impl<Ctx> fmt::Debug for Route<Ctx> {
             .field("body", &self.body)
             .field("cmd", &self.cmd)
             .field("luns", &self.luns)
+            .field("channels", &self.channels)
             .field("privilege", &self.privilege)
             .field("min_len", &self.min_len)
             .field("max_len", &self.max_len)
@@ -224,7 +346,10 @@ impl<Ctx> fmt::Debug for Route<Ctx> {
 impl<Ctx> Route<Ctx> {
     /// A route for request NetFn `netfn` (its response bit is cleared) and command `cmd`,
     /// served at `privilege` or above, accepting `min_len..=max_len` request data bytes, on
-    /// LUN 00b. If `max_len < min_len` no length is accepted (every request answers C7h).
+    /// LUN 00b, on every channel. If `max_len < min_len` no length is accepted (every request
+    /// answers C7h). A group extension (2Ch) or OEM/group (2Eh) NetFn needs its body code:
+    /// chain [`group`](Self::group) or [`oem`](Self::oem) ([`check_routes`] catches a
+    /// missing one).
     pub const fn new(
         netfn: NetFn,
         cmd: Cmd,
@@ -238,6 +363,7 @@ impl<Ctx> Route<Ctx> {
             body: BodyCode::None,
             cmd,
             luns: 0b0001,
+            channels: u16::MAX,
             privilege,
             min_len,
             max_len,
@@ -245,21 +371,49 @@ impl<Ctx> Route<Ctx> {
         }
     }
 
-    /// A route for the typed command `C`: its NetFn, command, privilege and request lengths
-    /// (`C::Request`'s `MIN_LEN`/`MAX_LEN`), served by `Ctx`'s [`CommandHandler<C>`].
+    /// A route for the typed command `C`: its NetFn, body code, command, privilege and
+    /// request lengths (`C::Request`'s `MIN_LEN`/`MAX_LEN`), served by `Ctx`'s
+    /// [`CommandHandler<C>`].
     pub const fn command<C>() -> Self
     where
         C: Command,
         Ctx: CommandHandler<C>,
     {
-        Self::new(
-            C::NETFN,
-            C::CMD,
-            C::PRIVILEGE,
-            <C::Request<'static> as Message<'static>>::MIN_LEN,
-            <C::Request<'static> as Message<'static>>::MAX_LEN,
-            typed::<C, Ctx>,
-        )
+        Self {
+            body: C::BODY,
+            ..Self::new(
+                C::NETFN,
+                C::CMD,
+                C::PRIVILEGE,
+                <C::Request<'static> as Message<'static>>::MIN_LEN,
+                <C::Request<'static> as Message<'static>>::MAX_LEN,
+                typed::<C, Ctx>,
+            )
+        }
+    }
+
+    /// The same route serving only the channels whose bits are set in `mask` (bit n =
+    /// channel n, IPMI 2.0 §6.3; see [`ChannelNumber::mask`]). A request from another channel
+    /// does not match the route: another route for the same command may serve it, else it
+    /// answers C1h.
+    ///
+    /// ```
+    /// use ipmi_proto::command::Privilege;
+    /// use ipmi_proto::message::{ChannelNumber, Cmd, CompletionCode, NetFn, Request};
+    /// use ipmi_proto::responder::{Origin, Route};
+    /// fn get_message(_: &mut (), _: &Request<'_>, _: &Origin, _: &mut [u8]) -> Result<usize, CompletionCode> { Ok(0) }
+    /// // Get Message (App 33h) is for the system interface only.
+    /// const R: Route<()> = Route::new(NetFn::APP, Cmd(0x33), Privilege::User, 0, 0, get_message)
+    ///     .channels(ChannelNumber::SYSTEM_INTERFACE.mask());
+    /// assert!(R.serves_channel(ChannelNumber::SYSTEM_INTERFACE));
+    /// assert!(!R.serves_channel(ChannelNumber::PRIMARY_IPMB));
+    /// ```
+    #[must_use]
+    pub const fn channels(self, mask: u16) -> Self {
+        Self {
+            channels: mask,
+            ..self
+        }
     }
 
     /// The same route serving the LUNs whose bits are set in `mask` (bit n = LUN n; only
@@ -272,21 +426,22 @@ impl<Ctx> Route<Ctx> {
         }
     }
 
-    /// The same route for a group extension (2Ch) defining body. Only meaningful with NetFn
-    /// 2Ch; on another NetFn the route never matches.
+    /// The same route for a group extension defining body; the NetFn becomes 2Ch.
     #[must_use]
     pub const fn group(self, body: DefiningBody) -> Self {
         Self {
+            netfn: NetFn::GROUP_EXTENSION,
             body: BodyCode::Group(body),
             ..self
         }
     }
 
-    /// The same route for an OEM/group (2Eh) IANA enterprise number (its low 24 bits). Only
-    /// meaningful with NetFn 2Eh; on another NetFn the route never matches.
+    /// The same route for an OEM/group IANA enterprise number (its low 24 bits); the NetFn
+    /// becomes 2Eh.
     #[must_use]
     pub const fn oem(self, iana: u32) -> Self {
         Self {
+            netfn: NetFn::OEM_GROUP,
             body: BodyCode::Iana(iana & 0x00FF_FFFF),
             ..self
         }
@@ -322,20 +477,152 @@ impl<Ctx> Route<Ctx> {
         self.luns & (1 << lun.value()) != 0
     }
 
-    fn matches(&self, netfn: NetFn, body: BodyCode, cmd: Cmd) -> bool {
-        self.netfn == netfn && self.body == body && self.cmd == cmd
+    /// Whether the route serves requests arriving on `channel`.
+    pub const fn serves_channel(&self, channel: ChannelNumber) -> bool {
+        self.channels & channel.mask() != 0
+    }
+
+    fn matches(&self, netfn: NetFn, body: BodyCode, cmd: Cmd, channel: ChannelNumber) -> bool {
+        self.netfn.value() == netfn.value()
+            && body_eq(self.body, body)
+            && self.cmd.0 == cmd.0
+            && self.serves_channel(channel)
     }
 }
 
-/// The trampoline behind [`Route::command`]: parse, handle, emit.
+const fn body_eq(a: BodyCode, b: BodyCode) -> bool {
+    match (a, b) {
+        (BodyCode::None, BodyCode::None) => true,
+        (BodyCode::Group(x), BodyCode::Group(y)) => x.0 == y.0,
+        (BodyCode::Iana(x), BodyCode::Iana(y)) => x == y,
+        _ => false,
+    }
+}
+
+/// A defect in a routing table, found by [`check_routes`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum RouteTableError {
+    /// The route's body code does not fit its NetFn: a group extension (2Ch) or OEM/group
+    /// (2Eh) route without [`Route::group`]/[`Route::oem`]. It could never match.
+    BodyCodeMismatch {
+        /// Index of the route in the table.
+        index: usize,
+    },
+    /// Every request the route could match (NetFn, body code, command, LUN and channel) is
+    /// taken by the earlier route `by`: the route is dead.
+    Shadowed {
+        /// Index of the dead route.
+        index: usize,
+        /// Index of the earlier route that takes its requests.
+        by: usize,
+    },
+    /// The route serves no LUN or no channel, so it never matches.
+    Unreachable {
+        /// Index of the route.
+        index: usize,
+    },
+}
+
+impl fmt::Display for RouteTableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BodyCodeMismatch { index } => {
+                write!(f, "route {index}: body code does not fit its NetFn")
+            }
+            Self::Shadowed { index, by } => {
+                write!(f, "route {index} is shadowed by route {by}")
+            }
+            Self::Unreachable { index } => {
+                write!(f, "route {index} serves no LUN or no channel")
+            }
+        }
+    }
+}
+
+impl core::error::Error for RouteTableError {}
+
+/// Checks a routing table for routes that can never be chosen; meant for a compile-time
+/// assertion next to the table.
+///
+/// Routes are tried in order: among the routes for a request's NetFn, body code, command and
+/// channel, the first one serving its LUN wins. A later route whose LUNs *and* channels are
+/// all covered by one earlier route for the same command is reported as shadowed. (A route
+/// covered only by several earlier routes together is not detected.)
+///
+/// ```
+/// use ipmi_proto::command::Privilege;
+/// use ipmi_proto::message::{Cmd, CompletionCode, NetFn, Request};
+/// use ipmi_proto::responder::{check_routes, Origin, Route, RouteTableError};
+/// fn h(_: &mut (), _: &Request<'_>, _: &Origin, _: &mut [u8]) -> Result<usize, CompletionCode> { Ok(0) }
+///
+/// static ROUTES: [Route<()>; 2] = [
+///     Route::new(NetFn::APP, Cmd(0x01), Privilege::User, 0, 0, h),
+///     Route::new(NetFn::APP, Cmd(0x01), Privilege::User, 0, 0, h).luns(0b0011),
+/// ];
+/// // Checked when the crate compiles: a defect is a build error.
+/// const _: () = assert!(check_routes(&ROUTES).is_ok());
+/// // The second route still serves LUN 01b, so it is not dead; without it, it would be.
+/// assert_eq!(check_routes(&[ROUTES[0], ROUTES[1].luns(0b0001)]), Err(RouteTableError::Shadowed { index: 1, by: 0 }));
+///
+/// static BAD: [Route<()>; 2] = [
+///     Route::new(NetFn::GROUP_EXTENSION, Cmd(0x02), Privilege::User, 0, 0, h),
+///     Route::new(NetFn::APP, Cmd(0x01), Privilege::User, 0, 0, h).luns(0),
+/// ];
+/// assert_eq!(check_routes(&BAD), Err(RouteTableError::BodyCodeMismatch { index: 0 }));
+/// assert_eq!(check_routes(&BAD[1..]), Err(RouteTableError::Unreachable { index: 0 }));
+/// ```
+///
+/// # Errors
+///
+/// The first defect found, by route index.
+pub const fn check_routes<Ctx>(routes: &[Route<Ctx>]) -> Result<(), RouteTableError> {
+    let mut rest = routes;
+    let mut index = 0;
+    while let Some((r, tail)) = rest.split_first() {
+        if !r.body.fits(r.netfn) {
+            return Err(RouteTableError::BodyCodeMismatch { index });
+        }
+        if r.luns == 0 || r.channels == 0 {
+            return Err(RouteTableError::Unreachable { index });
+        }
+        let mut earlier = routes;
+        let mut by = 0;
+        while by < index {
+            let Some((e, t)) = earlier.split_first() else {
+                break;
+            };
+            if e.netfn.value() == r.netfn.value()
+                && body_eq(e.body, r.body)
+                && e.cmd.0 == r.cmd.0
+                && r.luns & !e.luns == 0
+                && r.channels & !e.channels == 0
+            {
+                return Err(RouteTableError::Shadowed { index, by });
+            }
+            earlier = t;
+            by += 1;
+        }
+        rest = tail;
+        index += 1;
+    }
+    Ok(())
+}
+
+/// The trampoline behind [`Route::command`]: parse, check room, handle, emit.
 fn typed<C: Command, Ctx: CommandHandler<C>>(
     ctx: &mut Ctx,
     request: &Request<'_>,
+    origin: &Origin,
     out: &mut [u8],
 ) -> Result<usize, CompletionCode> {
     let parsed = <C::Request<'_> as Message<'_>>::parse(request.data)
         .map_err(|e: CommandError| e.completion_code())?;
-    let response = ctx.handle(parsed)?;
+    if out.len() < <C::Response<'_> as Message<'_>>::MIN_LEN {
+        return Err(CompletionCode::CANNOT_RETURN_REQUESTED_BYTES);
+    }
+    let response = ctx.handle(parsed, origin)?;
     response
         .emit(out)
         .map_err(|_| CompletionCode::CANNOT_RETURN_REQUESTED_BYTES)
@@ -405,11 +692,11 @@ fn route<'t, Ctx>(
     request: &Request<'_>,
     body: BodyCode,
     data_len: usize,
-    privilege: Privilege,
+    origin: &Origin,
 ) -> Result<&'t Route<Ctx>, CompletionCode> {
     let mut candidates = routes
         .iter()
-        .filter(|r| r.matches(request.netfn, body, request.cmd));
+        .filter(|r| r.matches(request.netfn, body, request.cmd, origin.channel));
     let first = candidates.next().ok_or(CompletionCode::INVALID_COMMAND)?;
     // The first route serving the LUN wins; C2h only when none does (Table 5-2).
     let r = core::iter::once(first)
@@ -417,7 +704,7 @@ fn route<'t, Ctx>(
         .find(|r| r.serves_lun(request.lun))
         .ok_or(CompletionCode::INVALID_COMMAND_FOR_LUN)?;
     // IPMI 2.0 §6.8: a command needs at least its privilege level.
-    if !privilege.satisfies(r.privilege) {
+    if !origin.privilege.satisfies(r.privilege) {
         return Err(CompletionCode::INSUFFICIENT_PRIVILEGE);
     }
     if data_len < r.min_len || data_len > r.max_len {
@@ -426,7 +713,7 @@ fn route<'t, Ctx>(
     Ok(r)
 }
 
-/// Answers `request` from `routes`, served at `privilege`; the response data (after the
+/// Answers `request`, which came from `origin`, from `routes`; the response data (after the
 /// completion code) is written to `out` and borrowed by the returned [`Response`].
 ///
 /// The response has the request's NetFn + 1, LUN and command. See the [module
@@ -442,7 +729,7 @@ pub fn dispatch<'o, Ctx>(
     routes: &[Route<Ctx>],
     ctx: &mut Ctx,
     request: &Request<'_>,
-    privilege: Privilege,
+    origin: &Origin,
     out: &'o mut [u8],
 ) -> Result<Response<'o>, DispatchError> {
     if !request.netfn.is_request() {
@@ -461,10 +748,10 @@ pub fn dispatch<'o, Ctx>(
         available,
     })?;
     let inner = Request { data, ..*request };
-    let outcome = route(routes, &inner, body, data.len(), privilege).and_then(|r| {
+    let outcome = route(routes, &inner, body, data.len(), origin).and_then(|r| {
         let tail = out.get_mut(prefix..).unwrap_or_default();
         let capacity = tail.len();
-        match (r.handler)(ctx, &inner, tail) {
+        match (r.handler)(ctx, &inner, origin, tail) {
             Ok(n) if n <= capacity => Ok(n),
             // A handler that claims bytes it cannot have written: never send them.
             Ok(_) => Err(CompletionCode::UNSPECIFIED),
