@@ -18,7 +18,7 @@ use ipmi_proto::command::dcmi::*;
 use ipmi_proto::command::sensor_event::*;
 use ipmi_proto::command::session::*;
 use ipmi_proto::command::storage::*;
-use ipmi_proto::command::{BufferTooSmall, Command, Message, ResponseError};
+use ipmi_proto::command::{BufferTooSmall, Command, EncodeError, Message, ResponseError};
 use ipmi_proto::message::{BodyCode, Cmd, CompletionCode, GENERIC_CODES, Request, Response};
 
 /// The shortest all-zero data of `len` in `MIN_LEN..=MAX_LEN` (capped at 64) that `M` parses,
@@ -173,10 +173,10 @@ where
         let mut short = vec![0xA5u8; needed - 1];
         assert_eq!(
             C::encode_request(&req, &mut short).map(|_| ()),
-            Err(BufferTooSmall {
+            Err(EncodeError::BufferTooSmall(BufferTooSmall {
                 needed,
                 available: needed - 1
-            })
+            }))
         );
         assert!(
             short.iter().all(|&b| b == 0xA5),

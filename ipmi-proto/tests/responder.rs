@@ -23,8 +23,8 @@ use ipmi_proto::command::sensor_event::{
     PlatformEventMessageRequest, ipmb_generator_id,
 };
 use ipmi_proto::command::{
-    BufferTooSmall, Command, CommandError, Empty, Message, Privilege, ResponseError, check_len,
-    out_prefix,
+    BufferTooSmall, Command, CommandError, Empty, EncodeError, Message, Privilege, ResponseError,
+    check_len, out_prefix,
 };
 use ipmi_proto::framing::requester::{PendingIpmbRequest, SequenceNumbers};
 use ipmi_proto::framing::{
@@ -1916,14 +1916,22 @@ fn check_routes_flags_an_iana_wider_than_24_bits() {
     );
 }
 
-/// What the wide IANA number does today: the route never matches, the requester never
-/// accepts the answer.
+/// A wide IANA number is refused on both sides: the requester will not encode it (it would
+/// name another enterprise on the wire), and the route never matches a request.
 #[test]
-fn an_iana_wider_than_24_bits_never_matches() {
+fn an_iana_wider_than_24_bits_is_refused() {
     static WIDE: [Route<Bmc>; 1] = [Route::command::<WideIana>()];
-    let mut buf = [0u8; 3];
-    let rq = WideIana::encode_request(&Empty, &mut buf).unwrap();
-    assert_eq!(rq.data, &[0x57, 0x01, 0x00]);
+    let mut buf = [0xA5u8; 3];
+    assert_eq!(
+        WideIana::encode_request(&Empty, &mut buf),
+        Err(EncodeError::BodyCode {
+            netfn: NetFn::OEM_GROUP,
+            body: BodyCode::Iana(0x0100_0157)
+        })
+    );
+    assert_eq!(buf, [0xA5; 3], "nothing written");
+    // The same bytes built by hand still meet a route that never matches.
+    let rq = Request::new(NetFn::OEM_GROUP, WideIana::CMD, &[0x57, 0x01, 0x00]);
     let mut out = [0u8; 8];
     let rs = dispatch(
         &WIDE,
@@ -2155,10 +2163,10 @@ fn encode_request_plain_commands() {
     // No room: nothing written.
     assert_eq!(
         Bump::encode_request(&Byte(0x41), &mut []),
-        Err(BufferTooSmall {
+        Err(EncodeError::BufferTooSmall(BufferTooSmall {
             needed: 1,
             available: 0
-        })
+        }))
     );
 }
 
@@ -2188,10 +2196,10 @@ fn encode_request_writes_the_body_code() {
         let mut short = vec![0xA5u8; len];
         assert_eq!(
             GetDcmiCapabilities::encode_request(&Selector(1), &mut short),
-            Err(BufferTooSmall {
+            Err(EncodeError::BufferTooSmall(BufferTooSmall {
                 needed: 2,
                 available: len
-            })
+            }))
         );
         assert!(short.iter().all(|&b| b == 0xA5), "{len}");
     }
@@ -2199,10 +2207,10 @@ fn encode_request_writes_the_body_code() {
         let mut short = vec![0xA5u8; len];
         assert_eq!(
             OemStatus::encode_request(&Empty, &mut short),
-            Err(BufferTooSmall {
+            Err(EncodeError::BufferTooSmall(BufferTooSmall {
                 needed: 3,
                 available: len
-            })
+            }))
         );
         assert!(short.iter().all(|&b| b == 0xA5), "{len}");
     }

@@ -347,12 +347,21 @@ pub trait Command {
     ///
     /// # Errors
     ///
-    /// [`BufferTooSmall`] if `buf` cannot hold the body code and the data; nothing is written.
+    /// [`EncodeError::BufferTooSmall`] if `buf` cannot hold the body code and the data;
+    /// [`EncodeError::BodyCode`] if the command's [`BODY`](Self::BODY) does not fit its NetFn
+    /// ([`BodyCode::fits`]: a missing or misplaced body code, an IANA number wider than 24
+    /// bits), which would send a request for another command set. Nothing is written.
     fn encode_request<'b>(
         request: &Self::Request<'_>,
         buf: &'b mut [u8],
-    ) -> Result<Request<'b>, BufferTooSmall> {
+    ) -> Result<Request<'b>, EncodeError> {
         let body = Self::BODY;
+        if !body.fits(Self::NETFN) {
+            return Err(EncodeError::BodyCode {
+                netfn: Self::NETFN,
+                body,
+            });
+        }
         let needed = body.len().saturating_add(request.buffer_len());
         let available = buf.len();
         let short = BufferTooSmall { needed, available };
@@ -436,6 +445,50 @@ pub trait Command {
             return Err(ResponseError::Completion(response.completion));
         }
         <Self::Response<'a> as Message<'a>>::parse(data).map_err(ResponseError::Data)
+    }
+}
+
+/// Why [`Command::encode_request`] wrote nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "defmt", derive(defmt::Format))]
+#[non_exhaustive]
+pub enum EncodeError {
+    /// The buffer cannot hold the body code and the request data.
+    BufferTooSmall(BufferTooSmall),
+    /// The command's body code does not fit its NetFn (see [`BodyCode::fits`]).
+    BodyCode {
+        /// The command's NetFn.
+        netfn: NetFn,
+        /// The command's body code.
+        body: BodyCode,
+    },
+}
+
+impl From<BufferTooSmall> for EncodeError {
+    fn from(e: BufferTooSmall) -> Self {
+        Self::BufferTooSmall(e)
+    }
+}
+
+impl fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BufferTooSmall(e) => e.fmt(f),
+            Self::BodyCode { netfn, body } => write!(
+                f,
+                "body code {body:?} does not fit NetFn {:02X}h",
+                netfn.value()
+            ),
+        }
+    }
+}
+
+impl core::error::Error for EncodeError {
+    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
+        match self {
+            Self::BufferTooSmall(e) => Some(e),
+            Self::BodyCode { .. } => None,
+        }
     }
 }
 

@@ -124,12 +124,12 @@ pub struct PlatformEventMessageIpmbRequest {
 /// The generator ID of an event received in the IPMB/LAN form (IPMI 2.0 §29.3, Table 32-1):
 /// byte 1 is the requester's `rq_sa` as it appears in the frame (a slave address with bit 0
 /// clear, or a software ID with bit 0 set), byte 2 the channel (bits 7:4) and `rq_lun`
-/// (bits 1:0).
+/// (bits 1:0) — only for a slave address; a software ID gets LUN 00b, as Table 32-1 says.
 pub const fn ipmb_generator_id(rq_sa: u8, rq_lun: Lun, channel: ChannelNumber) -> GeneratorId {
-    GeneratorId(u16::from_le_bytes([
-        rq_sa,
-        (channel.value() << 4) | rq_lun.value(),
-    ]))
+    // IPMI 2.0 Table 32-1, generator ID byte 2 bits 1:0: the IPMB device LUN when byte 1 is a
+    // slave address, 00b for a software ID.
+    let lun = if rq_sa & 1 == 0 { rq_lun.value() } else { 0 };
+    GeneratorId(u16::from_le_bytes([rq_sa, (channel.value() << 4) | lun]))
 }
 
 impl PlatformEventMessageIpmbRequest {

@@ -104,7 +104,9 @@ mod framed;
 pub use framed::{respond_bt, respond_ipmb, respond_system_interface};
 
 /// The privilege conventionally used for session-less channels (system interface, IPMB),
-/// which carry no privilege of their own: Administrator.
+/// which carry no privilege of their own: Administrator. Administrator does not satisfy a
+/// route at [`Privilege::Oem`]; to serve OEM-level routes without a session, build the
+/// [`Origin`] with [`Origin::with_privilege`].
 pub const SESSIONLESS_PRIVILEGE: Privilege = Privilege::Administrator;
 
 /// Where a request came from, and what it may do: what the dispatcher checks privilege and
