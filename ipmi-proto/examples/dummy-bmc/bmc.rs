@@ -24,7 +24,8 @@ use ipmi_proto::message::{ChannelNumber, CompletionCode};
 use ipmi_proto::responder::{
     CommandHandler, Origin, Route, check_routes, respond_system_interface,
 };
-use sel_codec::{SelRecord, SystemEvent, Timestamp};
+use ipmi_proto::sdr::{EntityInstance, FullSensorRecord, IdString, SensorKey, SensorUnits};
+use sel_codec::{SelRecord, SensorType, SystemEvent, Timestamp};
 
 /// The sensor number of the System ACPI Power State sensor the BMC logs host transitions on.
 pub const ACPI_SENSOR: u8 = 0x90;
@@ -138,40 +139,34 @@ pub const SENSORS: [Sensor; 8] = [
     },
 ];
 
-/// The Full Sensor Record of `s` with record ID `id` (IPMI 2.0 Table 43-1): owned by the BMC
-/// (20h), unsigned readings, linear, no thresholds, 8-bit ASCII ID string.
+/// The Full Sensor Record of `s` with record ID `id` (IPMI 2.0 Table 43-1), built with the
+/// crate's own [`FullSensorRecord`]: owned by the BMC (20h), threshold-based, unsigned and
+/// linear, no thresholds exposed, 8-bit ASCII ID string.
 pub fn full_sensor_record(id: u16, s: &Sensor) -> Vec<u8> {
-    let name = s.name.as_bytes();
-    let mut r = vec![0u8; 48];
-    let [id0, id1] = id.to_le_bytes();
-    r[..5].copy_from_slice(&[id0, id1, 0x51, 0x01, 0]);
-    r[5] = 0x20; // sensor owner: BMC
-    r[6] = 0x00; // channel 0, LUN 0
-    r[7] = s.number;
-    r[8] = s.entity;
-    r[9] = 0x01; // entity instance 1
-    r[10] = 0x7F; // initialization: scanning, events, thresholds, hysteresis, type
-    r[11] = 0x40; // capabilities: auto re-arm, no hysteresis/threshold access
-    r[12] = s.sensor_type;
-    r[13] = 0x01; // event/reading type: threshold
-    // bytes 14–19: masks all zero (no thresholds readable or settable)
-    r[20] = 0x00; // units 1: unsigned, no rate, not a percentage
-    r[21] = s.unit; // base unit
-    r[22] = 0x00; // modifier unit: none
-    r[23] = 0x00; // linearization: linear
-    r[24] = s.m; // M low 8 bits
-    r[25] = 0x00; // M high bits, tolerance
-    r[26] = 0x00; // B low 8 bits
-    r[27] = 0x00; // B high bits, accuracy
-    r[28] = 0x00; // accuracy, direction
-    r[29] = ((s.k2 as u8) & 0x0F) << 4; // K2 in bits 7:4, K1 = 0
-    r[30] = 0x00; // analog characteristics: nothing given
-    r[31..36].copy_from_slice(&[0, 0, 0, 0xFF, 0x00]); // nominal, normal max/min, sensor max/min
-    // bytes 36–41: thresholds (unused), 42–43 hysteresis, 44–45 reserved, 46 OEM
-    r[47] = 0xC0 | name.len() as u8; // 8-bit ASCII + Latin-1, length
-    r.extend_from_slice(name);
-    r[4] = (r.len() - 5) as u8;
-    r
+    let record = FullSensorRecord {
+        record_id: id,
+        key: SensorKey {
+            owner_id: 0x20,
+            owner_lun: 0x00,
+            number: s.number,
+        },
+        entity_id: s.entity,
+        entity_instance: EntityInstance(0x01),
+        initialization: 0x7F, // scanning, events, thresholds, hysteresis, type
+        capabilities: 0x40,   // auto re-arm, no threshold or hysteresis access
+        sensor_type: SensorType(s.sensor_type),
+        event_reading_type: 0x01, // threshold
+        units: SensorUnits::from_bytes([0x00, s.unit, 0x00]),
+        m: i16::from(s.m),
+        r_exp: s.k2,
+        sensor_max: 0xFF,
+        id_string: IdString::ascii(s.name).unwrap_or_else(|_| IdString::ascii("?").unwrap()),
+        ..FullSensorRecord::default()
+    };
+    let mut buf = vec![0u8; record.buffer_len()];
+    let n = record.emit(&mut buf).unwrap_or(0);
+    buf.truncate(n);
+    buf
 }
 
 /// The BMC's state.

@@ -29,12 +29,14 @@ use super::{
 use crate::command::CommandCode;
 use crate::format::Coefficients;
 
-const fn coeff(m: i32, b: i32, r: i8) -> Coefficients {
+const fn coeff(m: i64, b: i64, r: i8) -> Coefficients {
     // Keep m within the 16 bits PMBus gives it (Part II §7.4): a large m (a big shunt) is
     // divided by 10 and R raised by one, which keeps X = (Y·10^-R − b)/m the same up to the
     // rounding of m and b (both rounded to nearest). m = 0 (a zero shunt) stays 0: decoding
-    // then fails with a typed error instead of giving a number.
-    let (mut m, mut b, mut r) = (m as i64, b as i64, r);
+    // then fails with a typed error instead of giving a number. Callers pass |m|, |b| below
+    // 2^47 (a datasheet constant per mΩ times a u32 shunt / 1000), so at most 11 divisions
+    // raise R from at least -3: no overflow of `div_round` or of R.
+    let (mut m, mut b, mut r) = (m, b, r);
     while m > i16::MAX as i64 || m < i16::MIN as i64 || b > i16::MAX as i64 || b < i16::MIN as i64 {
         m = div_round(m, 10);
         b = div_round(b, 10);
@@ -56,15 +58,12 @@ const fn div_round(n: i64, d: i64) -> i64 {
     }
 }
 
-/// `per_milliohm · shunt[µΩ] / 1000`, rounded, saturating at `i32` (a datasheet coefficient
-/// given per mΩ of sense resistor, for the board's shunt).
-const fn per_shunt(per_milliohm: i64, shunt_micro_ohm: u32) -> i32 {
-    let v = div_round(per_milliohm.saturating_mul(shunt_micro_ohm as i64), 1000);
-    if v > i32::MAX as i64 {
-        i32::MAX
-    } else {
-        v as i32
-    }
+/// `per_milliohm · shunt[µΩ] / 1000`, rounded (a datasheet coefficient given per mΩ of sense
+/// resistor, for the board's shunt). Not narrowed: `coeff` scales any size into 16 bits, so a
+/// large shunt keeps its true slope (with per_milliohm below 2^15 and a `u32` shunt the product
+/// is below 2^47).
+const fn per_shunt(per_milliohm: i64, shunt_micro_ohm: u32) -> i64 {
+    div_round(per_milliohm.saturating_mul(shunt_micro_ohm as i64), 1000)
 }
 
 /// `STATUS_*` sub-register bits for [`Description::status_registers`].
